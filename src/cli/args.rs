@@ -1,0 +1,198 @@
+//! The clap definitions: what a user can type. Kept apart from the library, which takes plain
+//! structs built from these in `cli::build`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "ausift",
+    version,
+    about = "Fast offline forensics on Linux audit logs",
+    long_about = "Fast offline forensics on Linux audit logs: search rotated, compressed, \
+multi-host audit.log archives with ausearch's options and more.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Find the events that match every filter (ausearch's options are accepted as they are).
+    #[command(after_help = SEARCH_EXAMPLES)]
+    Search(SearchArgs),
+}
+
+const SEARCH_EXAMPLES: &str = "\
+Examples:
+  ausift search -k network --format raw /var/log/audit
+  ausift search -ts today -m USER_LOGIN --success no -if /evidence/host1
+  ausift search --syscall connect --auid 1000 --format jsonl audit.log.3.gz audit.log.2.gz
+  zcat audit.log.1.gz | ausift search -x /usr/bin/nc --stats
+
+Options written the ausearch way (-ts, -te, -if, -sc, -sv, -pp, -ui, -ue, -ul) mean the same.
+Times without an offset are read in --tz (UTC by default). An --end date without a time
+means the end of that day.";
+
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Log files or directories (searched recursively); `-` is stdin. With none: stdin when it
+    /// is a pipe or file, else /var/log/audit.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+
+    /// A log file or directory to read, as ausearch's -if; may be repeated [ausearch: -if]
+    #[arg(long = "input", value_name = "FILE|DIR")]
+    pub input: Vec<String>,
+
+    /// Read plain files with read(2) instead of memory-mapping them (safe for logs that are
+    /// being rotated or truncated while ausift reads them)
+    #[arg(long)]
+    pub no_mmap: bool,
+
+    /// Follow symbolic links met while walking directories
+    #[arg(long = "follow", short = 'L')]
+    pub follow: bool,
+
+    /// Worker threads (default: the number of CPUs); output is the same for any number
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Keep an event open until this many further records have been read (and 30 s of log
+    /// time have passed), so its late records still join it
+    #[arg(long, value_name = "N", default_value_t = 1_000_000, hide_short_help = true)]
+    pub window_records: u64,
+
+    /// Print what was read, skipped and found to stderr when done
+    #[arg(long)]
+    pub stats: bool,
+
+    /// Report every skipped line (file:line: reason) on stderr
+    #[arg(long)]
+    pub debug: bool,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// Events with this key (substring); repeat or comma-separate to accept several
+    #[arg(short = 'k', long = "key", value_name = "KEY", value_delimiter = ',')]
+    pub key: Vec<String>,
+
+    /// Events with a record of this type (name or number, e.g. USER_LOGIN, 1112, UNKNOWN[1999])
+    #[arg(short = 'm', long = "message", value_name = "TYPE", value_delimiter = ',')]
+    pub message: Vec<String>,
+
+    /// Events of this process id
+    #[arg(short = 'p', long = "pid", value_name = "PID", value_delimiter = ',')]
+    pub pid: Vec<u64>,
+
+    /// Events whose parent process id is this [ausearch: -pp]
+    #[arg(long = "ppid", value_name = "PID", value_delimiter = ',')]
+    pub ppid: Vec<u64>,
+
+    /// Events whose executable contains this text
+    #[arg(short = 'x', long = "exe", value_name = "PATH")]
+    pub exe: Vec<String>,
+
+    /// Events whose command name (comm) contains this text
+    #[arg(short = 'c', long = "comm", value_name = "NAME")]
+    pub comm: Vec<String>,
+
+    /// Events of this user id (uid=) [ausearch: -ui]
+    #[arg(long = "uid", value_name = "UID", value_delimiter = ',')]
+    pub uid: Vec<u64>,
+
+    /// Events of this login user id (auid=) [ausearch: -ul]
+    #[arg(long = "auid", value_name = "AUID", value_delimiter = ',')]
+    pub auid: Vec<u64>,
+
+    /// Events of this effective user id (euid=) [ausearch: -ue]
+    #[arg(long = "euid", value_name = "EUID", value_delimiter = ',')]
+    pub euid: Vec<u64>,
+
+    /// Events of this syscall, by name (resolved for each record's architecture) or number
+    /// [ausearch: -sc]
+    #[arg(long = "syscall", value_name = "NAME|NUMBER", value_delimiter = ',')]
+    pub syscall: Vec<String>,
+
+    /// Only events that succeeded (yes) or failed (no) [ausearch: -sv]
+    #[arg(long = "success", value_name = "yes|no")]
+    pub success: Option<YesNo>,
+
+    /// Events at or after this time [ausearch: -ts]
+    #[arg(long = "start", value_name = "TIME", allow_hyphen_values = true)]
+    pub start: Option<String>,
+
+    /// Events at or before this time; a date alone means the end of that day [ausearch: -te]
+    #[arg(long = "end", value_name = "TIME", allow_hyphen_values = true)]
+    pub end: Option<String>,
+
+    /// Events with this serial number (the part after the colon in audit(…:SERIAL))
+    #[arg(short = 'a', long = "event", value_name = "SERIAL", value_delimiter = ',')]
+    pub event: Vec<u64>,
+
+    /// Events from this node (node= name, compared exactly)
+    #[arg(short = 'n', long = "node", value_name = "NODE")]
+    pub node: Vec<String>,
+
+    /// Time zone for times without an offset and for times shown: UTC, local, an IANA name
+    /// (Europe/Berlin) or an offset (+05:30)
+    #[arg(long = "tz", value_name = "ZONE", default_value = "UTC")]
+    pub tz: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    Yes,
+    No,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormatArg {
+    /// The records exactly as in the input
+    Raw,
+    /// One JSON object per event, values decoded
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// The order of each event's first record in the inputs
+    Input,
+    /// By time, serial and node, across all inputs
+    Time,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SearchArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "raw")]
+    pub format: SearchFormatArg,
+
+    /// Same as --format raw [ausearch: -r]
+    #[arg(short = 'r', long = "raw")]
+    pub raw: bool,
+
+    /// Event order
+    #[arg(long, value_enum, default_value = "input")]
+    pub sort: SortArg,
+
+    /// Stop after this many matching events
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+
+    /// Print only the number of matching events
+    #[arg(long)]
+    pub count: bool,
+
+    /// Flush output after every batch of events, even into a pipe [ausearch: -l]
+    #[arg(long = "line-buffered", short = 'l')]
+    pub line_buffered: bool,
+}

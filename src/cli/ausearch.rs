@@ -1,0 +1,123 @@
+//! ausearch's spellings, translated before clap sees them: its two-letter single-dash options
+//! (`-ts`, `-if`, `-sc`, …) become our long options, and `-ts DATE TIME` (two words) becomes
+//! one value.
+
+/// ausearch option → ausift long option.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("-if", "--input"),
+    ("-ts", "--start"),
+    ("-te", "--end"),
+    ("-sc", "--syscall"),
+    ("-sv", "--success"),
+    ("-pp", "--ppid"),
+    ("-ui", "--uid"),
+    ("-ue", "--euid"),
+    ("-ul", "--auid"),
+];
+
+/// Rewrites ausearch spellings in `args` (the program name and subcommand included).
+pub fn translate(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut out = Vec::with_capacity(args.len());
+    let mut iter = args.into_iter().peekable();
+    let mut after_double_dash = false;
+    while let Some(arg) = iter.next() {
+        let text = arg.to_str().unwrap_or_default();
+        if after_double_dash || text.is_empty() {
+            out.push(arg);
+            continue;
+        }
+        if text == "--" {
+            after_double_dash = true;
+            out.push(arg);
+            continue;
+        }
+        let Some(&(_, long)) = SPELLINGS.iter().find(|(short, _)| *short == text) else {
+            out.push(arg);
+            continue;
+        };
+        out.push(long.into());
+        if long == "--start" || long == "--end" {
+            join_date_and_time(&mut iter, &mut out);
+        }
+    }
+    out
+}
+
+/// ausearch takes `-ts 11/14/23 22:15:00` as two words (either order); join them.
+fn join_date_and_time(
+    iter: &mut std::iter::Peekable<impl Iterator<Item = std::ffi::OsString>>,
+    out: &mut Vec<std::ffi::OsString>,
+) {
+    let Some(first) = iter.next() else {
+        return;
+    };
+    let first_text = first.to_str().unwrap_or_default().to_string();
+    let second = iter
+        .peek()
+        .and_then(|s| s.to_str())
+        .map(str::to_string)
+        .unwrap_or_default();
+    let pair = (is_date(&first_text) && is_clock(&second))
+        || (is_clock(&first_text) && is_date(&second));
+    if pair {
+        iter.next();
+        let (date, clock) = if is_date(&first_text) {
+            (first_text, second)
+        } else {
+            (second, first_text)
+        };
+        out.push(format!("{date} {clock}").into());
+    } else {
+        out.push(first);
+    }
+}
+
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['/', '-']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_clock(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Vec<String> {
+        translate(args.iter().map(|a| a.into()).collect())
+            .into_iter()
+            .map(|a| a.into_string().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn two_letter_options_become_long_ones() {
+        assert_eq!(
+            run(&["ausift", "search", "-ts", "today", "-k", "exec", "-if", "dir"]),
+            ["ausift", "search", "--start", "today", "-k", "exec", "--input", "dir"]
+        );
+    }
+
+    #[test]
+    fn date_and_time_words_join_in_either_order() {
+        assert_eq!(
+            run(&["a", "-ts", "11/14/23", "22:15:00", "-te", "23:00", "11/14/2023"]),
+            ["a", "--start", "11/14/23 22:15:00", "--end", "11/14/2023 23:00"]
+        );
+        assert_eq!(run(&["a", "-ts", "recent", "x.log"]), ["a", "--start", "recent", "x.log"]);
+    }
+
+    #[test]
+    fn nothing_changes_after_a_double_dash() {
+        assert_eq!(run(&["a", "--", "-ts"]), ["a", "--", "-ts"]);
+    }
+}

@@ -1,0 +1,241 @@
+//! The command-line layer: translate ausearch spellings, parse flags with clap, turn them into
+//! the library's option structs, run the command, and map the outcome to an exit status
+//! (0: something matched, 1: nothing matched, 2: an error or unreadable input).
+
+pub mod args;
+pub mod ausearch;
+
+use crate::commands::search::{self, SearchFormat, SearchOptions, SortOrder};
+use crate::error::UsageError;
+use crate::event::Window;
+use crate::input::{DiscoverOptions, ReadOptions};
+use crate::output::Sink;
+use crate::pipeline::{default_threads, PipelineOptions};
+use crate::query::time::{parse_time, TimeBound, Zone};
+use crate::query::{self, Condition, Filter};
+use crate::record::types;
+use crate::stats::RunStats;
+use args::{Cli, Command, FilterArgs, InputArgs, SearchArgs, SearchFormatArg, SortArg, YesNo};
+use clap::Parser;
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+const DEFAULT_LOG_DIR: &str = "/var/log/audit";
+
+pub fn run(args: Vec<OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(ausearch::translate(args)) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(err.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let result = match cli.command {
+        Command::Search(args) => run_search(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("ausift: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_search(args: SearchArgs) -> Result<ExitCode, UsageError> {
+    let options = search_options(&args)?;
+    let mut sink = Sink::stdout(args.line_buffered, options.format == SearchFormat::Raw);
+    let outcome = search::run(&options, &mut sink);
+    let mut stats = outcome.stats;
+    if let Some(err) = outcome.output_error {
+        eprintln!("ausift: cannot write the output: {err}");
+        return Ok(ExitCode::from(2));
+    }
+    report(&mut stats, &args.input);
+    Ok(exit_code(&stats))
+}
+
+/// Errors, skipped lines and (with --stats) the figures, on stderr.
+fn report(stats: &mut RunStats, input: &InputArgs) {
+    let mut err = std::io::stderr().lock();
+    for error in &stats.errors {
+        let _ = writeln!(err, "ausift: {error}");
+    }
+    if input.stats || input.debug {
+        for note in &stats.passed_over {
+            let _ = writeln!(err, "ausift: passed over {note}");
+        }
+        let _ = write!(err, "{}", stats.report(input.debug));
+    } else {
+        if !stats.passed_over.is_empty() {
+            let _ = writeln!(
+                err,
+                "ausift: passed over {} file(s) that are not audit logs (--stats names them)",
+                stats.passed_over.len()
+            );
+        }
+        let damaged = stats.damaged_lines();
+        if damaged > 0 {
+            let _ = writeln!(
+                err,
+                "ausift: skipped {damaged} line(s) that are not audit records (--stats lists them)"
+            );
+        }
+    }
+}
+
+fn exit_code(stats: &RunStats) -> ExitCode {
+    if !stats.errors.is_empty() {
+        ExitCode::from(2)
+    } else if stats.matched > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn search_options(args: &SearchArgs) -> Result<SearchOptions, UsageError> {
+    let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
+    Ok(SearchOptions {
+        inputs: inputs(&args.input),
+        filter: build_filter(&args.filter, zone)?,
+        format: if args.raw {
+            SearchFormat::Raw
+        } else {
+            match args.format {
+                SearchFormatArg::Raw => SearchFormat::Raw,
+                SearchFormatArg::Jsonl => SearchFormat::Jsonl,
+            }
+        },
+        sort: match args.sort {
+            SortArg::Input => SortOrder::Input,
+            SortArg::Time => SortOrder::Time,
+        },
+        zone,
+        limit: args.limit,
+        count_only: args.count,
+        pipeline: pipeline_options(&args.input),
+        discover: DiscoverOptions {
+            follow_links: args.input.follow,
+        },
+    })
+}
+
+fn pipeline_options(input: &InputArgs) -> PipelineOptions {
+    let threads = input.threads.unwrap_or_else(default_threads).max(1);
+    PipelineOptions {
+        threads,
+        read: ReadOptions {
+            no_mmap: input.no_mmap,
+            decode_ahead: threads,
+            ..ReadOptions::default()
+        },
+        window: Window {
+            max_records: input.window_records.max(1),
+            ..Window::default()
+        },
+        ..PipelineOptions::default()
+    }
+}
+
+/// The paths to read: those given, else stdin when it carries data, else the system's logs.
+fn inputs(input: &InputArgs) -> Vec<String> {
+    let mut paths: Vec<String> = input.input.clone();
+    paths.extend(input.paths.iter().cloned());
+    if paths.is_empty() {
+        if stdin_has_data() {
+            paths.push("-".into());
+        } else {
+            eprintln!("ausift: no input given, reading {DEFAULT_LOG_DIR}");
+            paths.push(DEFAULT_LOG_DIR.into());
+        }
+    }
+    paths
+}
+
+/// Stdin is read when it is a pipe, a socket or a redirected file, not a terminal or /dev/null.
+fn stdin_has_data() -> bool {
+    if std::io::stdin().is_terminal() {
+        return false;
+    }
+    let mut stat: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: fstat writes into the zeroed struct we own; fd 0 is stdin.
+    if unsafe { libc::fstat(0, &mut stat) } != 0 {
+        return false;
+    }
+    matches!(
+        stat.st_mode & libc::S_IFMT,
+        libc::S_IFIFO | libc::S_IFSOCK | libc::S_IFREG
+    )
+}
+
+/// Turns filter flags into the engine's conditions.
+pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError> {
+    let mut conditions = Vec::new();
+    let mut add = |cond: Condition, present: bool| {
+        if present {
+            conditions.push(cond);
+        }
+    };
+    add(Condition::Key(args.key.clone()), !args.key.is_empty());
+    add(Condition::Pid(args.pid.clone()), !args.pid.is_empty());
+    add(Condition::Ppid(args.ppid.clone()), !args.ppid.is_empty());
+    add(Condition::Exe(args.exe.clone()), !args.exe.is_empty());
+    add(Condition::Comm(args.comm.clone()), !args.comm.is_empty());
+    add(Condition::Uid(args.uid.clone()), !args.uid.is_empty());
+    add(Condition::Auid(args.auid.clone()), !args.auid.is_empty());
+    add(Condition::Euid(args.euid.clone()), !args.euid.is_empty());
+    add(Condition::EventId(args.event.clone()), !args.event.is_empty());
+    add(Condition::Node(args.node.clone()), !args.node.is_empty());
+    if let Some(yes_no) = args.success {
+        conditions.push(Condition::Success(yes_no == YesNo::Yes));
+    }
+    if !args.message.is_empty() && !args.message.iter().any(|m| m.eq_ignore_ascii_case("all")) {
+        let types = args
+            .message
+            .iter()
+            .map(|m| types::parse_user_type(m).ok_or_else(|| unknown_type(m)))
+            .collect::<Result<Vec<_>, _>>()?;
+        conditions.push(Condition::MessageType(types));
+    }
+    if !args.syscall.is_empty() {
+        let specs = args
+            .syscall
+            .iter()
+            .map(|s| query::parse_syscall(s).map_err(UsageError))
+            .collect::<Result<Vec<_>, _>>()?;
+        conditions.push(Condition::Syscall(specs));
+    }
+    if args.start.is_some() || args.end.is_some() {
+        let now = chrono::Utc::now();
+        let parse = |text: &Option<String>, bound| {
+            text.as_deref()
+                .map(|t| parse_time(t, bound, zone, now).map(|s| s.0))
+                .transpose()
+                .map_err(UsageError)
+        };
+        conditions.push(Condition::Time {
+            start: parse(&args.start, TimeBound::Start)?,
+            end: parse(&args.end, TimeBound::End)?,
+        });
+    }
+    Ok(Filter {
+        conditions,
+        ..Filter::default()
+    })
+}
+
+fn unknown_type(name: &str) -> UsageError {
+    let upper = name.to_ascii_uppercase();
+    let near: Vec<&str> = types::all_names()
+        .filter(|n| n.contains(&upper) || upper.contains(*n))
+        .take(5)
+        .collect();
+    let hint = if near.is_empty() {
+        "give a record type name such as SYSCALL or USER_LOGIN, or a number".to_string()
+    } else {
+        format!("did you mean {}?", near.join(", "))
+    };
+    UsageError(format!("unknown record type '{name}': {hint}"))
+}

@@ -1,0 +1,158 @@
+//! `ausift search`: the events that match every filter, as raw records or JSON Lines, in input
+//! order (or sorted by time across hosts).
+
+use crate::event::Event;
+use crate::input::DiscoverOptions;
+use crate::output::sink::{Sink, SinkError};
+use crate::output::{jsonl, raw};
+use crate::pipeline::{self, Flow, PipelineOptions};
+use crate::query::time::Zone;
+use crate::query::Filter;
+use crate::stats::RunStats;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchFormat {
+    Raw,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortOrder {
+    /// The order of each event's first record in the (oldest-first) inputs.
+    Input,
+    /// By (time, serial, node), across hosts. Holds the matching events in memory.
+    Time,
+}
+
+#[derive(Clone, Debug)]
+pub struct SearchOptions {
+    pub inputs: Vec<String>,
+    pub filter: Filter,
+    pub format: SearchFormat,
+    pub sort: SortOrder,
+    pub zone: Zone,
+    pub limit: Option<u64>,
+    pub count_only: bool,
+    pub pipeline: PipelineOptions,
+    pub discover: DiscoverOptions,
+}
+
+pub struct SearchOutcome {
+    pub stats: RunStats,
+    pub output_error: Option<std::io::Error>,
+}
+
+/// What one batch of events produced: rendered output, where each matching event ends in it,
+/// and the events themselves when they must be sorted first.
+struct Batch {
+    text: Vec<u8>,
+    ends: Vec<usize>,
+    kept: Vec<Event>,
+}
+
+pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
+    let (sources, discovery) = super::discover_sources(&options.inputs, &options.discover);
+    let keep = options.sort == SortOrder::Time;
+    let render = options.sort == SortOrder::Input && !options.count_only;
+    let process = |events: &[Event]| {
+        let mut batch = Batch {
+            text: Vec::new(),
+            ends: Vec::new(),
+            kept: Vec::new(),
+        };
+        for event in events.iter().filter(|e| options.filter.matches(e)) {
+            if render {
+                render_event(&mut batch.text, event, options);
+            }
+            batch.ends.push(batch.text.len());
+            if keep {
+                batch.kept.push(event.clone());
+            }
+        }
+        batch
+    };
+    let mut matched = 0u64;
+    let mut kept = Vec::new();
+    let mut output_error = None;
+    let limit = options.limit.unwrap_or(u64::MAX);
+    let consume = |batch: Batch| {
+        let room = (limit - matched).min(batch.ends.len() as u64) as usize;
+        matched += room as u64;
+        if keep {
+            kept.extend(batch.kept.into_iter().take(room));
+        } else if render && room > 0 {
+            let end = batch.ends[room - 1];
+            if let Err(err) = sink.write(&batch.text[..end]) {
+                if let SinkError::Io(err) = err {
+                    output_error = Some(err);
+                }
+                return Flow::Stop;
+            }
+        }
+        if matched >= limit {
+            Flow::Stop
+        } else {
+            Flow::Continue
+        }
+    };
+    let stats = pipeline::run(sources, &options.pipeline, process, consume);
+    let mut stats = super::merge_discovery(stats, discovery);
+    stats.matched = matched;
+    if keep && !options.count_only {
+        write_sorted(&mut kept, options, sink, &mut output_error);
+    }
+    if options.count_only && !sink.is_closed() {
+        let _ = sink.write(format!("{matched}\n").as_bytes());
+    }
+    if let Err(SinkError::Io(err)) = sink.finish() {
+        output_error.get_or_insert(err);
+    }
+    SearchOutcome {
+        stats,
+        output_error,
+    }
+}
+
+fn render_event(out: &mut Vec<u8>, event: &Event, options: &SearchOptions) {
+    match options.format {
+        SearchFormat::Raw => raw::write_event(out, event),
+        SearchFormat::Jsonl => jsonl::write_event(out, event, options.zone),
+    }
+}
+
+fn write_sorted(
+    events: &mut [Event],
+    options: &SearchOptions,
+    sink: &mut Sink,
+    output_error: &mut Option<std::io::Error>,
+) {
+    // Events without a time come first; the sort is stable, so ties keep input order.
+    events.sort_by(|a, b| {
+        let key = |e: &Event| {
+            e.stamp()
+                .map(|s| (s.sec, s.msec, s.serial, e.node().map(<[u8]>::to_vec)))
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut buffer = Vec::new();
+    for event in events.iter() {
+        render_event(&mut buffer, event, options);
+        if buffer.len() > 1 << 20 && !flush(sink, &mut buffer, output_error) {
+            return;
+        }
+    }
+    flush(sink, &mut buffer, output_error);
+}
+
+fn flush(sink: &mut Sink, buffer: &mut Vec<u8>, output_error: &mut Option<std::io::Error>) -> bool {
+    let result = sink.write(buffer);
+    buffer.clear();
+    match result {
+        Ok(()) => true,
+        Err(SinkError::Closed) => false,
+        Err(SinkError::Io(err)) => {
+            output_error.get_or_insert(err);
+            false
+        }
+    }
+}

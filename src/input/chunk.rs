@@ -1,0 +1,72 @@
+//! A chunk: a run of whole lines from one source, borrowed from a memory map or owned after
+//! decompression, with the source and byte offset it came from.
+
+use memmap2::Mmap;
+use std::sync::Arc;
+
+pub struct Chunk {
+    /// Index of the source in the reader's source table.
+    pub source: u32,
+    /// Byte offset of the chunk's first byte in the (uncompressed) source.
+    pub offset: u64,
+    /// Position of the chunk in the whole input, counting from 0.
+    pub seq: u64,
+    data: ChunkData,
+}
+
+enum ChunkData {
+    Mapped {
+        map: Arc<Mmap>,
+        start: usize,
+        end: usize,
+    },
+    Owned(Vec<u8>),
+}
+
+impl Chunk {
+    pub fn mapped(source: u32, map: Arc<Mmap>, start: usize, end: usize) -> Self {
+        Chunk {
+            source,
+            offset: start as u64,
+            seq: 0,
+            data: ChunkData::Mapped { map, start, end },
+        }
+    }
+
+    pub fn owned(source: u32, offset: u64, bytes: Vec<u8>) -> Self {
+        Chunk {
+            source,
+            offset,
+            seq: 0,
+            data: ChunkData::Owned(bytes),
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        match &self.data {
+            ChunkData::Mapped { map, start, end } => &map[*start..*end],
+            ChunkData::Owned(bytes) => bytes,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.bytes().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Where to cut `bytes` so that the first part ends on a line boundary and holds at least
+/// `target` bytes when there are that many: after the first newline at or past `target`.
+/// A line longer than the chunk simply makes the chunk longer.
+pub fn cut_after_line(bytes: &[u8], target: usize) -> usize {
+    if bytes.len() <= target {
+        return bytes.len();
+    }
+    match memchr::memchr(b'\n', &bytes[target..]) {
+        Some(i) => target + i + 1,
+        None => bytes.len(),
+    }
+}

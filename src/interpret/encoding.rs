@@ -1,0 +1,113 @@
+//! Which fields auditd may hex-encode, decided by field name as auparse's field table does,
+//! never by guessing from the digits (`uid=1000` must stay 1000).
+//!
+//! The names are those auparse types ESCAPED, ESCAPED_FILE, ESCAPED_KEY, PROCTITLE and TTY_DATA
+//! in auparse/typetab.h (audit-userspace 3.0.9), plus the EXECVE argument fields.
+
+use crate::record::Value;
+use std::borrow::Cow;
+
+const ENCODED_FIELDS: &[&[u8]] = &[
+    b"acct",
+    b"cgroup",
+    b"cmd",
+    b"comm",
+    b"cwd",
+    b"data",
+    b"device",
+    b"dir",
+    b"exe",
+    b"file",
+    b"grp",
+    b"invalid_context",
+    b"key",
+    b"name",
+    b"new-chardev",
+    b"new-disk",
+    b"new-fs",
+    b"new-net",
+    b"new-rng",
+    b"new_group",
+    b"ocomm",
+    b"old-chardev",
+    b"old-disk",
+    b"old-fs",
+    b"old-net",
+    b"old-rng",
+    b"path",
+    b"proctitle",
+    b"root_dir",
+    b"sw",
+    b"vm",
+    b"watch",
+];
+
+/// True if auditd may write this field hex-encoded.
+pub fn may_be_hex(record_type: Option<u32>, key: &[u8]) -> bool {
+    const EXECVE: u32 = 1309;
+    const USER_TTY: u32 = 1124;
+    if ENCODED_FIELDS.contains(&key) {
+        return true;
+    }
+    match record_type {
+        Some(EXECVE) => is_execve_argument(key),
+        Some(USER_TTY) => key == b"msg",
+        _ => false,
+    }
+}
+
+/// `a0`, `a12`, `a1[0]` (but not `a1_len` or `argc`).
+pub fn is_execve_argument(key: &[u8]) -> bool {
+    let Some(rest) = key.strip_prefix(b"a") else {
+        return false;
+    };
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 {
+        return false;
+    }
+    let tail = &rest[digits..];
+    tail.is_empty()
+        || (tail.starts_with(b"[")
+            && tail.ends_with(b"]")
+            && tail.len() > 2
+            && tail[1..tail.len() - 1].iter().all(u8::is_ascii_digit))
+}
+
+/// A field value as text: hex decoded where the field may be hex-encoded, quotes removed.
+pub fn decode<'a>(record_type: Option<u32>, key: &[u8], value: Value<'a>) -> Cow<'a, [u8]> {
+    match value {
+        Value::Bare(_) if may_be_hex(record_type, key) => value.decoded(),
+        other => Cow::Borrowed(other.raw()),
+    }
+}
+
+/// The keys of a `key=` value: several keys are joined by 0x01 inside one hex string;
+/// `(null)` means none.
+pub fn split_keys(decoded: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let none = decoded == b"(null)" || decoded.is_empty();
+    decoded
+        .split(|&b| b == 0x01)
+        .filter(move |k| !none && !k.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_named_fields_are_decoded() {
+        let hex = Value::Bare(b"2F746D70");
+        assert_eq!(&*decode(Some(1300), b"exe", hex), b"/tmp");
+        assert_eq!(&*decode(Some(1300), b"uid", Value::Bare(b"1000")), b"1000");
+        assert_eq!(&*decode(Some(1309), b"a1[0]", hex), b"/tmp");
+        assert_eq!(&*decode(Some(1309), b"a1_len", Value::Bare(b"10")), b"10");
+        assert_eq!(&*decode(Some(1300), b"key", Value::Bare(b"(null)")), b"(null)");
+    }
+
+    #[test]
+    fn joined_keys_split_on_0x01() {
+        let keys: Vec<&[u8]> = split_keys(b"exec\x01T1059").collect();
+        assert_eq!(keys, [&b"exec"[..], b"T1059"]);
+        assert_eq!(split_keys(b"(null)").count(), 0);
+    }
+}

@@ -1,0 +1,9 @@
+//! Interpretation: raw field values to what a responder reads (architectures, syscall names,
+//! errno names, hex-decoded strings), from the evidence alone.
+
+pub mod arch;
+pub mod encoding;
+pub mod errno;
+pub mod tables;
+
+pub use arch::Arch;

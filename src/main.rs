@@ -1,0 +1,5 @@
+//! The `ausift` binary: parse the command line, run the library, map the outcome to an exit status.
+
+fn main() -> std::process::ExitCode {
+    ausift::cli::run(std::env::args_os().collect())
+}

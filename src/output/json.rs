@@ -1,0 +1,85 @@
+//! JSON text for byte strings that may not be UTF-8.
+//!
+//! Audit values are bytes. Valid UTF-8 is written as JSON text; every byte that is not part of
+//! valid UTF-8 is written as `%XX`, and every literal `%` as `%25`, so the original bytes can
+//! always be recovered: replace each `%XX` by the byte XX.
+
+/// Appends `bytes` as a JSON string, quotes included.
+pub fn write_str(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.push(b'"');
+    for chunk in bytes.utf8_chunks() {
+        write_valid(out, chunk.valid());
+        for &b in chunk.invalid() {
+            push_percent(out, b);
+        }
+    }
+    out.push(b'"');
+}
+
+fn write_valid(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            b'%' => b"%25",
+            0..=0x1f | 0x7f => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[(b >> 4) as usize]);
+            out.push(HEX[(b & 15) as usize]);
+        } else {
+            out.extend_from_slice(escape);
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+fn push_percent(out: &mut Vec<u8>, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.extend_from_slice(&[b'%', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
+}
+
+/// Reverses the `%XX` escape of [`write_str`] on an already JSON-decoded string.
+pub fn unescape_percent(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(hi), Some(lo)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((hi * 16 + lo) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odd_bytes_round_trip() {
+        let original: &[u8] = b"a\"b\\c\n\x00\x1b%41 \xff\xfe caf\xc3\xa9";
+        let mut out = Vec::new();
+        write_str(&mut out, original);
+        let parsed: String = serde_json::from_slice(&out).unwrap();
+        assert_eq!(unescape_percent(&parsed), original);
+    }
+}

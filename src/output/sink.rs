@@ -1,0 +1,84 @@
+//! Standard output for results: block-buffered into a pipe or file, flushed per batch on a
+//! terminal (or with `--line-buffered`), terminal-escaped when a terminal shows it, and quiet
+//! when the reader goes away (`| head`).
+
+use std::io::{self, IsTerminal, Write};
+
+pub struct Sink {
+    out: io::BufWriter<Box<dyn Write + Send>>,
+    flush_each: bool,
+    escape: bool,
+    closed: bool,
+}
+
+/// What became of a write.
+#[derive(Debug)]
+pub enum SinkError {
+    /// The reader closed the pipe: stop quietly, exit 0.
+    Closed,
+    Io(io::Error),
+}
+
+impl Sink {
+    /// Stdout. `line_buffered` forces a flush after every batch; a terminal always gets one.
+    /// `escape_terminal` escapes control characters when stdout is a terminal.
+    pub fn stdout(line_buffered: bool, escape_terminal: bool) -> Sink {
+        let terminal = io::stdout().is_terminal();
+        Sink::new(
+            Box::new(io::stdout()),
+            line_buffered || terminal,
+            escape_terminal && terminal,
+        )
+    }
+
+    pub fn new(out: Box<dyn Write + Send>, flush_each: bool, escape: bool) -> Sink {
+        Sink {
+            out: io::BufWriter::with_capacity(256 * 1024, out),
+            flush_each,
+            escape,
+            closed: false,
+        }
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), SinkError> {
+        if self.closed {
+            return Err(SinkError::Closed);
+        }
+        let result = if self.escape {
+            self.out.write_all(&super::escape::terminal_safe_lines(bytes))
+        } else {
+            self.out.write_all(bytes)
+        };
+        let result = result.and_then(|()| {
+            if self.flush_each {
+                self.out.flush()
+            } else {
+                Ok(())
+            }
+        });
+        self.check(result)
+    }
+
+    pub fn finish(&mut self) -> Result<(), SinkError> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.out.flush();
+        self.check(result)
+    }
+
+    fn check(&mut self, result: io::Result<()>) -> Result<(), SinkError> {
+        match result {
+            Ok(()) => Ok(()),
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Err(SinkError::Closed)
+            }
+            Err(err) => Err(SinkError::Io(err)),
+        }
+    }
+}

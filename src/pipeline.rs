@@ -1,0 +1,197 @@
+//! The engine every subcommand runs on: read chunks, parse them in parallel, group records
+//! into events in input order, hand batches of events to the command's processing in parallel,
+//! and deliver the results in order.
+//!
+//! Work goes in waves of a few chunks. While one wave is parsed, the previous one is grouped
+//! and processed, so parsing overlaps grouping; decompression runs on threads of its own.
+//! Everything that reaches the caller is in input order, so the output is the same for any
+//! number of threads.
+
+use crate::event::{parse_chunk, Event, Grouper, ParsedChunk, Window};
+use crate::input::{ChunkReader, InputError, ReadOptions, Source};
+use crate::stats::{RunStats, SkipNote, LISTED_SKIPS};
+use rayon::prelude::*;
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(Clone, Debug)]
+pub struct PipelineOptions {
+    pub threads: usize,
+    pub read: ReadOptions,
+    pub window: Window,
+    /// Events handed to one call of the processing function.
+    pub batch: usize,
+}
+
+impl Default for PipelineOptions {
+    fn default() -> Self {
+        PipelineOptions {
+            threads: default_threads(),
+            read: ReadOptions::default(),
+            window: Window::default(),
+            batch: 1024,
+        }
+    }
+}
+
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Whether the consumer wants more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Stop,
+}
+
+/// Runs the pipeline over `sources`. `process` turns a batch of events into a result (on any
+/// thread); `consume` receives the results in input order and may stop the run.
+pub fn run<T, P, C>(
+    sources: Arc<Vec<Source>>,
+    options: &PipelineOptions,
+    process: P,
+    consume: C,
+) -> RunStats
+where
+    T: Send,
+    P: Fn(&[Event]) -> T + Sync,
+    C: FnMut(T) -> Flow,
+{
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.max(1))
+        .build()
+        .expect("a thread pool can be built");
+    let mut engine = Engine {
+        grouper: Grouper::new(options.window),
+        stats: RunStats {
+            files: sources.len(),
+            ..RunStats::default()
+        },
+        lines_before: vec![0; sources.len()],
+        sources: sources.clone(),
+        batch: options.batch.max(1),
+        stopped: false,
+    };
+    let mut reader = ChunkReader::new(sources, options.read.clone());
+    let counters = reader.counters();
+    let wave_size = options.threads.max(1) * 2;
+    let mut consume = consume;
+    let mut pending: Option<Vec<ParsedChunk>> = None;
+    loop {
+        let wave = read_wave(&mut reader, wave_size, &mut engine.stats.errors);
+        let last = wave.is_empty();
+        let (parsed, outputs) = pool.install(|| {
+            rayon::join(
+                || {
+                    wave.into_par_iter()
+                        .map(parse_chunk)
+                        .collect::<Vec<ParsedChunk>>()
+                },
+                || pending.take().map(|p| engine.step(p, false, &process)),
+            )
+        });
+        if let Some(outputs) = outputs {
+            engine.deliver(outputs, &mut consume);
+        }
+        if last || engine.stopped {
+            if !engine.stopped {
+                let outputs = pool.install(|| engine.step(parsed, true, &process));
+                engine.deliver(outputs, &mut consume);
+            }
+            break;
+        }
+        pending = Some(parsed);
+    }
+    let mut stats = engine.stats;
+    stats.late_records = engine.grouper.late_records();
+    stats.bytes_in = counters.bytes_in.load(std::sync::atomic::Ordering::Relaxed);
+    stats.bytes_out = counters.bytes_out.load(std::sync::atomic::Ordering::Relaxed);
+    stats.elapsed = started.elapsed();
+    stats
+}
+
+fn read_wave(
+    reader: &mut ChunkReader,
+    size: usize,
+    errors: &mut Vec<InputError>,
+) -> Vec<Arc<crate::input::Chunk>> {
+    let mut wave = Vec::with_capacity(size);
+    while wave.len() < size {
+        match reader.next() {
+            Some(Ok(chunk)) => wave.push(Arc::new(chunk)),
+            Some(Err(err)) => errors.push(err),
+            None => break,
+        }
+    }
+    wave
+}
+
+struct Engine {
+    grouper: Grouper,
+    stats: RunStats,
+    lines_before: Vec<u64>,
+    sources: Arc<Vec<Source>>,
+    batch: usize,
+    stopped: bool,
+}
+
+impl Engine {
+    /// Groups a wave's records, then processes the events it closed, in parallel.
+    fn step<T: Send>(
+        &mut self,
+        parsed: Vec<ParsedChunk>,
+        end: bool,
+        process: &(impl Fn(&[Event]) -> T + Sync),
+    ) -> Vec<T> {
+        let mut events = Vec::new();
+        for chunk in parsed {
+            self.account(&chunk);
+            for record in chunk.records {
+                self.grouper.push(record);
+            }
+            self.grouper.drain(&mut events, false);
+        }
+        if end {
+            self.grouper.drain(&mut events, true);
+        }
+        self.stats.events += events.len() as u64;
+        for event in &events {
+            if let Some(stamp) = event.stamp() {
+                self.stats.note_time(stamp);
+            }
+        }
+        events.par_chunks(self.batch).map(process).collect()
+    }
+
+    /// Counts a chunk's lines, records and skipped lines, with their line numbers in the file.
+    fn account(&mut self, chunk: &ParsedChunk) {
+        let source = chunk.chunk.source as usize;
+        let base = self.lines_before[source];
+        self.lines_before[source] += chunk.lines as u64;
+        self.stats.lines += chunk.lines as u64;
+        self.stats.records += chunk.records.len() as u64;
+        for skip in &chunk.skipped {
+            *self.stats.skipped.entry(skip.reason).or_default() += 1;
+            if skip.reason.is_damage() && self.stats.skip_notes.len() < LISTED_SKIPS {
+                self.stats.skip_notes.push(SkipNote {
+                    source: self.sources[source].name.clone(),
+                    line: base + skip.line as u64 + 1,
+                    reason: skip.reason,
+                });
+            }
+        }
+    }
+
+    fn deliver<T>(&mut self, outputs: Vec<T>, consume: &mut impl FnMut(T) -> Flow) {
+        for output in outputs {
+            if self.stopped {
+                return;
+            }
+            if consume(output) == Flow::Stop {
+                self.stopped = true;
+            }
+        }
+    }
+}

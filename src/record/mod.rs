@@ -1,0 +1,391 @@
+//! One audit record: its header (node, type, time, serial) parsed eagerly, its fields lazily,
+//! everything borrowed from the input bytes.
+//!
+//! A line usually holds one record, but real logs also show kernel syslog lines with an audit
+//! record inside (`… kernel: [31.0] audit: type=1400 audit(…): …`), two records written on one
+//! line, headers without a colon (`msg=audit(…) auditd start, …`) and records with no header at
+//! all (`type=UNKNOWN[1329] msg=?`). [`parse_record`] accepts all of them and says why it
+//! rejects anything else, so a caller can count and report every line it did not use.
+
+pub mod fields;
+pub mod types;
+
+pub use fields::{Field, Token, Tokens, Value};
+
+use memchr::memmem;
+use std::sync::LazyLock;
+
+/// The separator auditd's ENRICHED log format puts between a record and its translations.
+pub const ENRICHMENT_SEPARATOR: u8 = 0x1d;
+
+/// When an event happened and which serial the kernel gave it: the event identity, with the node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Stamp {
+    pub sec: u64,
+    pub msec: u16,
+    pub serial: u64,
+}
+
+impl Stamp {
+    /// Milliseconds since the epoch.
+    pub fn millis(&self) -> u128 {
+        self.sec as u128 * 1000 + self.msec as u128
+    }
+}
+
+/// Where the parts of one record lie inside its text. Offsets are relative to the record start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    /// The `node=`/`host=` value, if the record has one.
+    pub node: Option<(u32, u32)>,
+    /// The record type as written: `SYSCALL`, `UNKNOWN[1329]` or a number (syslog form).
+    pub type_name: (u32, u32),
+    /// The numeric record type, when the name is known, `UNKNOWN[n]` or a number.
+    pub type_code: Option<u32>,
+    /// `None` for records written without a timestamp (`msg=?`).
+    pub stamp: Option<Stamp>,
+    /// Start and end of the key=value body (end excludes the enrichment and trailing blanks).
+    pub body: (u32, u32),
+    /// Start of the ENRICHED translations after the 0x1d byte, to the end of the record.
+    pub enrichment: Option<u32>,
+}
+
+/// Why a line, or the rest of one, is not an audit record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SkipReason {
+    Blank,
+    Comment,
+    NotAuditRecord,
+    NoType,
+    BadTimestamp,
+    TooLong,
+}
+
+impl SkipReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SkipReason::Blank => "blank line",
+            SkipReason::Comment => "comment line",
+            SkipReason::NotAuditRecord => "not an audit record",
+            SkipReason::NoType => "audit header without a record type",
+            SkipReason::BadTimestamp => "unreadable msg=audit(…) timestamp",
+            SkipReason::TooLong => "record longer than 4 GiB",
+        }
+    }
+
+    /// Blank and comment lines are expected in hand-made files; the rest are damage.
+    pub fn is_damage(self) -> bool {
+        !matches!(self, SkipReason::Blank | SkipReason::Comment)
+    }
+}
+
+/// A parsed record and where the next record on the same line starts, if there is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedRecord {
+    pub header: Header,
+    /// Length of this record's text (it may end before the line does).
+    pub len: usize,
+    /// Offset of a further record on the same line.
+    pub next: Option<usize>,
+}
+
+/// A record's text with its header: the view every later stage works on.
+#[derive(Clone, Copy, Debug)]
+pub struct Record<'a> {
+    pub text: &'a [u8],
+    pub header: &'a Header,
+}
+
+impl<'a> Record<'a> {
+    pub fn node(&self) -> Option<&'a [u8]> {
+        self.header.node.map(|r| self.span(r))
+    }
+
+    pub fn type_name(&self) -> &'a [u8] {
+        self.span(self.header.type_name)
+    }
+
+    pub fn type_code(&self) -> Option<u32> {
+        self.header.type_code
+    }
+
+    pub fn stamp(&self) -> Option<Stamp> {
+        self.header.stamp
+    }
+
+    /// The key=value part, without header and enrichment.
+    pub fn body(&self) -> &'a [u8] {
+        self.span(self.header.body)
+    }
+
+    /// The ENRICHED translations (`UID="alice" …`), if any.
+    pub fn enrichment(&self) -> Option<&'a [u8]> {
+        self.header
+            .enrichment
+            .map(|start| trim_end(&self.text[start as usize..]))
+    }
+
+    /// The body's tokens, with `msg='…'` kept as one nested value.
+    pub fn tokens(&self) -> Tokens<'a> {
+        Tokens::new(self.body())
+    }
+
+    /// Every field of the body, descending into `msg='…'`.
+    pub fn fields(&self) -> fields::FlatFields<'a> {
+        fields::FlatFields::new(self.body())
+    }
+
+    /// The first field with this name, in the body or inside `msg='…'`.
+    pub fn field(&self, name: &[u8]) -> Option<Value<'a>> {
+        self.fields_named(name).next()
+    }
+
+    /// Every field with this name (records can repeat a key: `uid=0 uid=0`).
+    pub fn fields_named<'n>(&self, name: &'n [u8]) -> impl Iterator<Item = Value<'a>> + 'n
+    where
+        'a: 'n,
+    {
+        let body = self.body();
+        // Most records lack most names: a substring test skips the tokenizer for them.
+        let present = memmem::find(body, name).is_some();
+        fields::FlatFields::new(if present { body } else { b"" })
+            .filter(move |f| f.key == name)
+            .map(|f| f.value)
+    }
+
+    /// The ENRICHED translation of a field (`UID` for `uid`), if the record carries one.
+    pub fn enriched(&self, upper_name: &[u8]) -> Option<Value<'a>> {
+        let enrichment = self.enrichment()?;
+        fields::FlatFields::new(enrichment)
+            .find(|f| f.key == upper_name)
+            .map(|f| f.value)
+    }
+
+    fn span(&self, (start, end): (u32, u32)) -> &'a [u8] {
+        &self.text[start as usize..end as usize]
+    }
+}
+
+static MSG_AUDIT: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new(b" msg=audit("));
+static TYPE_EQ: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new(b"type="));
+
+/// Parses the record that starts at the beginning of `text` (one line, without its newline).
+pub fn parse_record(text: &[u8]) -> Result<ParsedRecord, SkipReason> {
+    if text.len() > u32::MAX as usize {
+        return Err(SkipReason::TooLong);
+    }
+    let start = record_start(text)?;
+    let mut cursor = Cursor { text, pos: start };
+    let node = cursor.node_prefix();
+    if !cursor.eat(b"type=") {
+        return Err(if node.is_some() {
+            SkipReason::NoType
+        } else {
+            SkipReason::NotAuditRecord
+        });
+    }
+    let type_name = cursor.word();
+    if type_name.0 == type_name.1 {
+        return Err(SkipReason::NoType);
+    }
+    let type_code = types::code_of(&text[type_name.0 as usize..type_name.1 as usize]);
+    cursor.skip_blanks();
+    let stamp = cursor.stamp()?;
+    cursor.skip_blanks();
+    let body_start = cursor.pos;
+    let next = next_record(text, body_start);
+    let record_end = next.map_or(text.len(), |n| n - 1);
+    let (body_end, enrichment) =
+        match memchr::memchr(ENRICHMENT_SEPARATOR, &text[body_start..record_end]) {
+            Some(i) => (body_start + i, Some((body_start + i + 1) as u32)),
+            None => (record_end, None),
+        };
+    let body_end = body_start + trim_end(&text[body_start..body_end]).len();
+    Ok(ParsedRecord {
+        header: Header {
+            node,
+            type_name,
+            type_code,
+            stamp,
+            body: (body_start as u32, body_end as u32),
+            enrichment,
+        },
+        len: record_end,
+        next,
+    })
+}
+
+/// Classifies a line that holds no record, for the skip count.
+pub fn classify_unparsed(line: &[u8]) -> SkipReason {
+    let trimmed = trim_start(line);
+    if trim_end(trimmed).is_empty() {
+        SkipReason::Blank
+    } else if trimmed.starts_with(b"#") {
+        SkipReason::Comment
+    } else {
+        SkipReason::NotAuditRecord
+    }
+}
+
+/// Where the record begins: at the start, or after a syslog/dmesg prefix (`… audit: type=…`).
+fn record_start(text: &[u8]) -> Result<usize, SkipReason> {
+    if text.starts_with(b"type=") || text.starts_with(b"node=") || text.starts_with(b"host=") {
+        return Ok(0);
+    }
+    let trimmed = trim_start(text);
+    if trim_end(trimmed).is_empty() {
+        return Err(SkipReason::Blank);
+    }
+    if trimmed.starts_with(b"#") {
+        return Err(SkipReason::Comment);
+    }
+    // A kernel line carries `audit: type=N audit(…)`; demand the `audit` word so that free text
+    // mentioning type= is not taken for a record.
+    let at = TYPE_EQ.find(text).ok_or(SkipReason::NotAuditRecord)?;
+    let before = &text[..at];
+    if before.ends_with(b"audit: ") || before.ends_with(b"audit ") {
+        Ok(at)
+    } else {
+        Err(SkipReason::NotAuditRecord)
+    }
+}
+
+/// Finds a second record written on the same line: ` [node=N ]type=NAME msg=audit(`, outside
+/// any `msg='…'` text.
+fn next_record(text: &[u8], body_start: usize) -> Option<usize> {
+    let mut from = body_start;
+    while let Some(i) = MSG_AUDIT.find(&text[from..]) {
+        let at = from + i;
+        from = at + 1;
+        let type_start = match text[..at].iter().rposition(|&b| b == b' ') {
+            Some(space) => space + 1,
+            None => continue,
+        };
+        if !text[type_start..].starts_with(b"type=") || type_start <= body_start {
+            continue;
+        }
+        if text[body_start..type_start].iter().filter(|&&b| b == b'\'').count() % 2 == 1 {
+            continue;
+        }
+        let start = node_before(text, type_start).max(body_start);
+        return Some(start);
+    }
+    None
+}
+
+/// If `node=X ` stands right before `type_start`, where it begins.
+fn node_before(text: &[u8], type_start: usize) -> usize {
+    let before = &text[..type_start - 1];
+    let word_start = before.iter().rposition(|&b| b == b' ').map_or(0, |s| s + 1);
+    let word = &before[word_start..];
+    if word.starts_with(b"node=") || word.starts_with(b"host=") {
+        word_start
+    } else {
+        type_start
+    }
+}
+
+struct Cursor<'a> {
+    text: &'a [u8],
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn eat(&mut self, literal: &[u8]) -> bool {
+        if self.text[self.pos..].starts_with(literal) {
+            self.pos += literal.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn skip_blanks(&mut self) {
+        while self.pos < self.text.len() && matches!(self.text[self.pos], b' ' | b'\t') {
+            self.pos += 1;
+        }
+    }
+
+    /// A run of non-blank bytes; returns its span.
+    fn word(&mut self) -> (u32, u32) {
+        let start = self.pos;
+        let rest = &self.text[start..];
+        let len = memchr::memchr2(b' ', b'\t', rest).unwrap_or(rest.len());
+        self.pos += len;
+        (start as u32, self.pos as u32)
+    }
+
+    fn node_prefix(&mut self) -> Option<(u32, u32)> {
+        if !(self.eat(b"node=") || self.eat(b"host=")) {
+            return None;
+        }
+        let span = self.word();
+        self.skip_blanks();
+        Some(span)
+    }
+
+    /// `msg=audit(SEC.MSEC:SERIAL):`, the syslog `audit(…):`, or `msg=?` (no stamp).
+    fn stamp(&mut self) -> Result<Option<Stamp>, SkipReason> {
+        if self.eat(b"msg=?") {
+            return Ok(None);
+        }
+        if !(self.eat(b"msg=audit(") || self.eat(b"audit(")) {
+            return Err(SkipReason::BadTimestamp);
+        }
+        let sec = self.number().ok_or(SkipReason::BadTimestamp)?;
+        if !self.eat(b".") {
+            return Err(SkipReason::BadTimestamp);
+        }
+        let msec_start = self.pos;
+        let msec = self.number().ok_or(SkipReason::BadTimestamp)?;
+        let msec_digits = self.pos - msec_start;
+        if msec_digits > 3 || !self.eat(b":") {
+            return Err(SkipReason::BadTimestamp);
+        }
+        let serial = self.number().ok_or(SkipReason::BadTimestamp)?;
+        if !self.eat(b")") {
+            return Err(SkipReason::BadTimestamp);
+        }
+        self.eat(b":");
+        // `.5` would mean 500 ms, though auditd always writes three digits.
+        let msec = msec as u16 * 10u16.pow(3 - msec_digits as u32);
+        Ok(Some(Stamp { sec, msec, serial }))
+    }
+
+    fn number(&mut self) -> Option<u64> {
+        let digits = self.text[self.pos..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 || digits > 19 {
+            return None;
+        }
+        let mut value: u64 = 0;
+        for &b in &self.text[self.pos..self.pos + digits] {
+            value = value.checked_mul(10)?.checked_add((b - b'0') as u64)?;
+        }
+        self.pos += digits;
+        Some(value)
+    }
+}
+
+pub(crate) fn trim_end(bytes: &[u8]) -> &[u8] {
+    let end = bytes
+        .iter()
+        .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .map_or(0, |i| i + 1);
+    &bytes[..end]
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+#[cfg(test)]
+mod tests;

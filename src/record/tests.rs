@@ -1,0 +1,130 @@
+use super::*;
+
+fn parse(line: &str) -> ParsedRecord {
+    parse_record(line.as_bytes()).unwrap()
+}
+
+fn view<'a>(text: &'a [u8], parsed: &'a ParsedRecord) -> Record<'a> {
+    Record {
+        text: &text[..parsed.len],
+        header: &parsed.header,
+    }
+}
+
+#[test]
+fn plain_record() {
+    let line = "type=SYSCALL msg=audit(1700990000.123:456): arch=c000003e syscall=59 key=\"exec\"";
+    let p = parse(line);
+    let r = view(line.as_bytes(), &p);
+    assert_eq!(r.type_name(), b"SYSCALL");
+    assert_eq!(r.type_code(), Some(1300));
+    assert_eq!(r.stamp(), Some(Stamp { sec: 1_700_990_000, msec: 123, serial: 456 }));
+    assert_eq!(r.field(b"syscall"), Some(Value::Bare(b"59")));
+    assert_eq!(r.field(b"key"), Some(Value::Quoted(b"exec")));
+    assert!(r.node().is_none() && p.next.is_none());
+}
+
+#[test]
+fn node_and_host_prefixes() {
+    for prefix in ["node", "host"] {
+        let line = format!("{prefix}=web01 type=PATH msg=audit(1.002:3): item=0");
+        let p = parse(&line);
+        assert_eq!(view(line.as_bytes(), &p).node(), Some(&b"web01"[..]));
+    }
+}
+
+#[test]
+fn unknown_types_and_missing_headers() {
+    let line = "type=UNKNOWN[1999] msg=audit(1.000:1): foo=bar";
+    assert_eq!(parse(line).header.type_code, Some(1999));
+    let p = parse("type=UNKNOWN[1329] msg=?");
+    assert_eq!(p.header.stamp, None);
+    assert_eq!(p.header.type_code, Some(1329));
+}
+
+#[test]
+fn old_daemon_header_without_colon() {
+    let line = "type=DAEMON_END msg=audit(1162862354.005:5730) auditd normal halt, sending auid=4294967295 pid=8144";
+    let p = parse(line);
+    let r = view(line.as_bytes(), &p);
+    assert_eq!(r.stamp().unwrap().serial, 5730);
+    assert_eq!(r.field(b"auid"), Some(Value::Bare(b"4294967295")));
+    assert_eq!(r.tokens().next(), Some(Token::Word(b"auditd")));
+}
+
+#[test]
+fn syslog_line_with_numeric_type() {
+    let line = "Sep  6 11:23:47 host kernel: [   31.024982] audit: type=1400 audit(1111111111.111:1111): apparmor=\"ALLOWED\" pid=2";
+    let p = parse(line);
+    let r = view(line.as_bytes(), &p);
+    assert_eq!(r.type_code(), Some(1400));
+    assert_eq!(r.field(b"apparmor"), Some(Value::Quoted(b"ALLOWED")));
+    assert_eq!(r.text, line.as_bytes(), "the raw text keeps the syslog prefix");
+}
+
+#[test]
+fn free_text_is_not_a_record() {
+    assert_eq!(parse_record(b"hello world"), Err(SkipReason::NotAuditRecord));
+    assert_eq!(parse_record(b"   "), Err(SkipReason::Blank));
+    assert_eq!(parse_record(b"# comment"), Err(SkipReason::Comment));
+    assert_eq!(parse_record(b"type=SYSCALL msg=audit(17009"), Err(SkipReason::BadTimestamp));
+    assert_eq!(parse_record(b"apparmor=\"DENIED\" type=x"), Err(SkipReason::NotAuditRecord));
+}
+
+#[test]
+fn enrichment_is_split_off() {
+    let line = "type=SOCKADDR msg=audit(1.000:2): saddr=0200\x1dSADDR={ saddr_fam=inet laddr=192.0.2.1 lport=80 }";
+    let p = parse(line);
+    let r = view(line.as_bytes(), &p);
+    assert_eq!(r.body(), b"saddr=0200");
+    assert_eq!(r.enriched(b"SADDR"), Some(Value::Braced(b"saddr_fam=inet laddr=192.0.2.1 lport=80")));
+}
+
+#[test]
+fn two_records_on_one_line() {
+    let line = "type=SYSCALL msg=audit(1.000:2): a=1 key=(null) type=PROCTITLE msg=audit(1.000:2): proctitle=6C73";
+    let p = parse(line);
+    let next = p.next.unwrap();
+    assert_eq!(&line[..p.len], "type=SYSCALL msg=audit(1.000:2): a=1 key=(null)");
+    let second = parse(&line[next..]);
+    assert_eq!(second.header.type_code, Some(1327));
+}
+
+#[test]
+fn a_header_inside_msg_text_is_not_a_second_record() {
+    let line = "type=USER msg=audit(1.000:2): pid=1 msg='text type=SYSCALL msg=audit(1.000:3): x'";
+    assert_eq!(parse(line).next, None);
+}
+
+#[test]
+fn nested_msg_fields_and_old_pam_form() {
+    let line = "type=USER_ACCT msg=audit(1.000:2): pid=1 uid=0 msg='PAM: accounting acct=\"root\" : exe=\"/usr/sbin/crond\" (hostname=?, addr=?, terminal=cron res=success)'";
+    let p = parse(line);
+    let r = view(line.as_bytes(), &p);
+    assert_eq!(r.field(b"exe"), Some(Value::Quoted(b"/usr/sbin/crond")));
+    assert_eq!(r.field(b"hostname"), Some(Value::Bare(b"?")));
+    assert_eq!(r.field(b"res"), Some(Value::Bare(b"success")));
+    assert_eq!(r.field(b"uid"), Some(Value::Bare(b"0")));
+}
+
+#[test]
+fn avc_braces_and_duplicate_keys() {
+    let line = "type=AVC msg=audit(1.000:2): avc:  denied  { read write } for  pid=5 uid=0 uid=1";
+    let p = parse(line);
+    let r = view(line.as_bytes(), &p);
+    let tokens: Vec<Token> = r.tokens().collect();
+    assert_eq!(tokens[2], Token::Group(b"read write"));
+    assert_eq!(r.fields_named(b"uid").count(), 2);
+}
+
+#[test]
+fn crlf_and_trailing_blanks_are_not_part_of_the_body() {
+    let line = "type=EOE msg=audit(1.000:2): \r";
+    let p = parse(line);
+    assert_eq!(view(line.as_bytes(), &p).body(), b"");
+}
+
+#[test]
+fn eleven_digit_seconds() {
+    assert_eq!(parse("type=AVC msg=audit(11111111111.111:111): x=1").header.stamp.unwrap().sec, 11_111_111_111);
+}
