@@ -148,8 +148,8 @@ impl Engine {
         let mut events = Vec::new();
         for chunk in parsed {
             self.account(&chunk);
-            for record in chunk.records {
-                self.grouper.push(record);
+            for event in chunk.events {
+                self.grouper.push(event);
             }
             self.grouper.drain(&mut events, false);
         }
@@ -171,7 +171,7 @@ impl Engine {
         let base = self.lines_before[source];
         self.lines_before[source] += chunk.lines as u64;
         self.stats.lines += chunk.lines as u64;
-        self.stats.records += chunk.records.len() as u64;
+        self.stats.records += chunk.records;
         for skip in &chunk.skipped {
             *self.stats.skipped.entry(skip.reason).or_default() += 1;
             if skip.reason.is_damage() && self.stats.skip_notes.len() < LISTED_SKIPS {

@@ -54,13 +54,14 @@ pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
     let (sources, discovery) = super::discover_sources(&options.inputs, &options.discover);
     let keep = options.sort == SortOrder::Time;
     let render = options.sort == SortOrder::Input && !options.count_only;
+    let matcher = options.filter.matcher();
     let process = |events: &[Event]| {
         let mut batch = Batch {
             text: Vec::new(),
             ends: Vec::new(),
             kept: Vec::new(),
         };
-        for event in events.iter().filter(|e| options.filter.matches(e)) {
+        for event in events.iter().filter(|e| matcher.matches(e)) {
             if render {
                 render_event(&mut batch.text, event, options);
             }

@@ -1,7 +1,7 @@
 //! The grouper: records in input order in, events in first-record order out.
 
 use super::{Event, RecordLoc};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
 
 /// How far the input must move past an event's last record before the event is closed.
@@ -43,30 +43,15 @@ struct OpenEvent {
     late: bool,
 }
 
-/// Keys of recently closed events, to recognise late records.
-struct RecentKeys {
-    set: FxHashSet<Key>,
-    order: VecDeque<Key>,
-    capacity: usize,
-}
-
-impl RecentKeys {
-    fn insert(&mut self, key: Key) {
-        if self.set.insert(key) {
-            self.order.push_back(key);
-            if self.order.len() > self.capacity
-                && let Some(old) = self.order.pop_front()
-            {
-                self.set.remove(&old);
-            }
-        }
-    }
-}
+/// Marks a closed event in `open`: its key stays as a tombstone for a while, so a late record
+/// is recognised as late. Tombstones are swept in bulk.
+const CLOSED: u64 = 1 << 63;
 
 pub struct Grouper {
     window: Window,
-    /// Open events by key: the sequence number of the event.
+    /// Events by key: the sequence number of an open event, or `CLOSED` for a recent one.
     open: FxHashMap<Key, u64>,
+    tombstones: usize,
     /// Events not yet emitted, by sequence number from `base`.
     queue: VecDeque<OpenEvent>,
     base: u64,
@@ -74,8 +59,6 @@ pub struct Grouper {
     /// Per node: the seconds of its most recent record.
     clocks: Vec<u64>,
     position: u64,
-    last: Option<(Key, u64)>,
-    recent: RecentKeys,
     late_records: u64,
     events_out: u64,
 }
@@ -90,12 +73,7 @@ impl Grouper {
             nodes: FxHashMap::default(),
             clocks: vec![0],
             position: 0,
-            last: None,
-            recent: RecentKeys {
-                set: FxHashSet::default(),
-                order: VecDeque::new(),
-                capacity: 1 << 18,
-            },
+            tombstones: 0,
             late_records: 0,
             events_out: 0,
         }
@@ -110,14 +88,16 @@ impl Grouper {
         self.queue.len()
     }
 
-    pub fn push(&mut self, record: RecordLoc) {
-        self.position += 1;
-        let Some(stamp) = record.header.stamp else {
+    /// Adds the records of one event as gathered within a chunk (all with the same key).
+    pub fn push(&mut self, records: Vec<RecordLoc>) {
+        self.position += records.len() as u64;
+        let first = &records[0];
+        let Some(stamp) = first.header.stamp else {
             // No timestamp (`msg=?`): nothing to group by, an event of its own.
-            self.push_new(None, record, 0);
+            self.push_new(None, records, 0);
             return;
         };
-        let node = self.node_id(&record);
+        let node = self.node_id(first);
         self.clocks[node as usize] = stamp.sec;
         let key = Key {
             node,
@@ -125,36 +105,30 @@ impl Grouper {
             msec: stamp.msec,
             serial: stamp.serial,
         };
-        let seq = match self.last {
-            Some((last_key, seq)) if last_key == key => Some(seq),
-            _ => self.open.get(&key).copied(),
-        };
-        match seq {
-            Some(seq) => {
-                let position = self.position;
-                let event = &mut self.queue[(seq - self.base) as usize];
-                event.records.push(record);
-                event.last_position = position;
-                self.last = Some((key, seq));
-            }
-            None => {
-                let late = self.recent.set.contains(&key);
-                if late {
-                    self.late_records += 1;
-                }
-                let seq = self.push_new(Some(key), record, stamp.sec);
-                self.queue.back_mut().expect("just pushed").late = late;
-                self.open.insert(key, seq);
-                self.last = Some((key, seq));
-            }
+        let next_seq = self.base + self.queue.len() as u64;
+        let slot = self.open.entry(key).or_insert(next_seq);
+        if *slot < CLOSED && *slot != next_seq {
+            let position = self.position;
+            let event = &mut self.queue[(*slot - self.base) as usize];
+            event.records.extend(records);
+            event.last_position = position;
+            return;
         }
+        let late = *slot == CLOSED;
+        *slot = next_seq;
+        if late {
+            self.tombstones -= 1;
+            self.late_records += records.len() as u64;
+        }
+        self.push_new(Some(key), records, stamp.sec);
+        self.queue.back_mut().expect("just pushed").late = late;
     }
 
-    fn push_new(&mut self, key: Option<Key>, record: RecordLoc, sec: u64) -> u64 {
+    fn push_new(&mut self, key: Option<Key>, records: Vec<RecordLoc>, sec: u64) -> u64 {
         let seq = self.base + self.queue.len() as u64;
         self.queue.push_back(OpenEvent {
             key,
-            records: vec![record],
+            records,
             last_position: self.position,
             last_sec: sec,
             late: false,
@@ -175,6 +149,15 @@ impl Grouper {
         id
     }
 
+    /// Forgets closed keys once they outnumber the open ones well: late records for them are
+    /// then no longer recognised as late (they are still output).
+    fn sweep(&mut self) {
+        if self.tombstones > 4 * self.queue.len() + (1 << 16) {
+            self.open.retain(|_, slot| *slot != CLOSED);
+            self.tombstones = 0;
+        }
+    }
+
     fn closable(&self, event: &OpenEvent) -> bool {
         let Some(key) = event.key else {
             return true;
@@ -189,6 +172,7 @@ impl Grouper {
 
     /// Moves the events that can be closed to `out`; with `all`, every open event (end of input).
     pub fn drain(&mut self, out: &mut Vec<Event>, all: bool) {
+        self.sweep();
         while let Some(head) = self.queue.front() {
             if !all && !self.closable(head) {
                 break;
@@ -196,14 +180,12 @@ impl Grouper {
             let event = self.queue.pop_front().expect("front exists");
             let seq = self.base;
             self.base += 1;
-            if let Some(key) = event.key {
-                if self.open.get(&key) == Some(&seq) {
-                    self.open.remove(&key);
-                }
-                if self.last.is_some_and(|(_, s)| s == seq) {
-                    self.last = None;
-                }
-                self.recent.insert(key);
+            if let Some(key) = event.key
+                && let Some(slot) = self.open.get_mut(&key)
+                && *slot == seq
+            {
+                *slot = CLOSED;
+                self.tombstones += 1;
             }
             self.events_out += 1;
             out.push(Event {

@@ -7,7 +7,7 @@ pub mod time;
 
 use crate::event::Event;
 use crate::interpret::{encoding, errno, Arch};
-use crate::record::{Record, Value};
+use crate::record::{FieldName, Record, Value};
 
 pub use time::{TimeBound, TimeSpec};
 
@@ -66,38 +66,165 @@ impl Filter {
         self.conditions.is_empty()
     }
 
-    pub fn matches(&self, event: &Event) -> bool {
-        self.conditions
-            .iter()
-            .all(|c| condition_holds(c, event, self.string_match))
+    /// The filter compiled for matching many events.
+    pub fn matcher(&self) -> Matcher {
+        Matcher {
+            tests: self.conditions.iter().map(Test::compile).collect(),
+            how: self.string_match,
+        }
     }
 }
 
-fn condition_holds(condition: &Condition, event: &Event, how: StringMatch) -> bool {
-    match condition {
-        Condition::Key(wanted) => event.records().any(|r| keys_match(&r, wanted, how)),
-        Condition::MessageType(types) => event
-            .records()
-            .any(|r| r.type_code().is_some_and(|c| types.contains(&c))),
-        Condition::Pid(values) => any_number(event, b"pid", values),
-        Condition::Ppid(values) => any_number(event, b"ppid", values),
-        Condition::Uid(values) => any_number(event, b"uid", values),
-        Condition::Auid(values) => any_number(event, b"auid", values),
-        Condition::Euid(values) => any_number(event, b"euid", values),
-        Condition::Exe(wanted) => any_text(event, b"exe", wanted, how),
-        Condition::Comm(wanted) => any_text(event, b"comm", wanted, how),
-        Condition::Syscall(specs) => event.records().any(|r| syscall_matches(&r, specs)),
-        Condition::Success(wanted) => event
-            .records()
-            .any(|r| record_success(&r) == Some(*wanted)),
-        Condition::Time { start, end } => event.stamp().is_some_and(|s| {
-            let ms = s.millis() as i64;
-            start.is_none_or(|t| ms >= t) && end.is_none_or(|t| ms <= t)
-        }),
-        Condition::EventId(serials) => event.stamp().is_some_and(|s| serials.contains(&s.serial)),
-        Condition::Node(nodes) => event
-            .node()
-            .is_some_and(|n| nodes.iter().any(|w| w.as_bytes() == n)),
+/// A compiled [`Filter`]: field names with their searchers, and byte prefilters that reject
+/// most events before any field is parsed.
+pub struct Matcher {
+    tests: Vec<Test>,
+    how: StringMatch,
+}
+
+impl Matcher {
+    pub fn matches(&self, event: &Event) -> bool {
+        self.tests.iter().all(|t| t.holds(event, self.how))
+    }
+}
+
+enum Test {
+    /// Text fields, possibly hex-encoded (`key`, `exe`, `comm`).
+    Text {
+        name: FieldName,
+        wanted: Vec<String>,
+        prefilter: Prefilter,
+        keys: bool,
+    },
+    Number {
+        name: FieldName,
+        values: Vec<u64>,
+    },
+    Types(Vec<u32>),
+    Syscall {
+        specs: Vec<SyscallSpec>,
+        syscall: FieldName,
+        arch: FieldName,
+    },
+    Success {
+        wanted: bool,
+        success: FieldName,
+        res: FieldName,
+    },
+    Time {
+        start: Option<i64>,
+        end: Option<i64>,
+    },
+    EventId(Vec<u64>),
+    Node(Vec<String>),
+}
+
+impl Test {
+    fn compile(condition: &Condition) -> Test {
+        let text = |name: &[u8], wanted: &[String], keys: bool| Test::Text {
+            name: FieldName::new(name),
+            wanted: wanted.to_vec(),
+            prefilter: Prefilter::new(wanted),
+            keys,
+        };
+        let number = |name: &[u8], values: &[u64]| Test::Number {
+            name: FieldName::new(name),
+            values: values.to_vec(),
+        };
+        match condition {
+            Condition::Key(wanted) => text(b"key", wanted, true),
+            Condition::Exe(wanted) => text(b"exe", wanted, false),
+            Condition::Comm(wanted) => text(b"comm", wanted, false),
+            Condition::Pid(values) => number(b"pid", values),
+            Condition::Ppid(values) => number(b"ppid", values),
+            Condition::Uid(values) => number(b"uid", values),
+            Condition::Auid(values) => number(b"auid", values),
+            Condition::Euid(values) => number(b"euid", values),
+            Condition::MessageType(types) => Test::Types(types.clone()),
+            Condition::Syscall(specs) => Test::Syscall {
+                specs: specs.clone(),
+                syscall: FieldName::new(b"syscall"),
+                arch: FieldName::new(b"arch"),
+            },
+            Condition::Success(wanted) => Test::Success {
+                wanted: *wanted,
+                success: FieldName::new(b"success"),
+                res: FieldName::new(b"res"),
+            },
+            Condition::Time { start, end } => Test::Time {
+                start: *start,
+                end: *end,
+            },
+            Condition::EventId(serials) => Test::EventId(serials.clone()),
+            Condition::Node(nodes) => Test::Node(nodes.clone()),
+        }
+    }
+
+    fn holds(&self, event: &Event, how: StringMatch) -> bool {
+        match self {
+            Test::Text {
+                name,
+                wanted,
+                prefilter,
+                keys,
+            } => {
+                event.records().any(|r| prefilter.may_match(r.body()))
+                    && event.records().any(|r| text_field_matches(&r, name, wanted, *keys, how))
+            }
+            Test::Number { name, values } => event.records().any(|r| {
+                r.fields_by(name)
+                    .any(|v| v.as_u64().is_some_and(|n| values.contains(&n)))
+            }),
+            Test::Types(types) => event
+                .records()
+                .any(|r| r.type_code().is_some_and(|c| types.contains(&c))),
+            Test::Syscall {
+                specs,
+                syscall,
+                arch,
+            } => event
+                .records()
+                .any(|r| syscall_matches(&r, specs, syscall, arch)),
+            Test::Success {
+                wanted,
+                success,
+                res,
+            } => event
+                .records()
+                .any(|r| success_of(&r, success, res) == Some(*wanted)),
+            Test::Time { start, end } => event.stamp().is_some_and(|s| {
+                let ms = s.millis() as i64;
+                start.is_none_or(|t| ms >= t) && end.is_none_or(|t| ms <= t)
+            }),
+            Test::EventId(serials) => event.stamp().is_some_and(|s| serials.contains(&s.serial)),
+            Test::Node(nodes) => event
+                .node()
+                .is_some_and(|n| nodes.iter().any(|w| w.as_bytes() == n)),
+        }
+    }
+}
+
+/// Rejects a record whose bytes hold neither a wanted text nor its hex form (auditd writes
+/// a value hex-encoded when it holds spaces or odd bytes, and a substring of the text is a
+/// substring of the hex).
+struct Prefilter {
+    needles: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl Prefilter {
+    fn new(wanted: &[String]) -> Self {
+        let mut needles = Vec::new();
+        for w in wanted {
+            needles.push(memchr::memmem::Finder::new(w.as_bytes()).into_owned());
+            // auditd and the kernel write hex in upper case.
+            let hex: String = w.bytes().map(|b| format!("{b:02X}")).collect();
+            needles.push(memchr::memmem::Finder::new(hex.as_bytes()).into_owned());
+        }
+        Prefilter { needles }
+    }
+
+    fn may_match(&self, bytes: &[u8]) -> bool {
+        self.needles.iter().any(|n| n.find(bytes).is_some())
     }
 }
 
@@ -108,40 +235,44 @@ fn text_matches(value: &[u8], wanted: &str, how: StringMatch) -> bool {
     }
 }
 
-fn keys_match(record: &Record, wanted: &[String], how: StringMatch) -> bool {
-    record.fields_named(b"key").any(|value| {
-        let decoded = encoding::decode(record.type_code(), b"key", value);
-        encoding::split_keys(&decoded).any(|k| wanted.iter().any(|w| text_matches(k, w, how)))
-    })
-}
-
-fn any_number(event: &Event, name: &[u8], values: &[u64]) -> bool {
-    event.records().any(|r| {
-        r.fields_named(name)
-            .any(|v| v.as_u64().is_some_and(|n| values.contains(&n)))
-    })
-}
-
-fn any_text(event: &Event, name: &[u8], wanted: &[String], how: StringMatch) -> bool {
-    event.records().any(|r| {
-        r.fields_named(name).any(|v| {
-            let decoded = encoding::decode(r.type_code(), name, v);
+fn text_field_matches(
+    record: &Record,
+    name: &FieldName,
+    wanted: &[String],
+    keys: bool,
+    how: StringMatch,
+) -> bool {
+    record.fields_by(name).any(|value| {
+        let decoded = encoding::decode(record.type_code(), name.as_bytes(), value);
+        if keys {
+            encoding::split_keys(&decoded).any(|k| wanted.iter().any(|w| text_matches(k, w, how)))
+        } else {
             wanted.iter().any(|w| text_matches(&decoded, w, how))
-        })
+        }
     })
 }
 
-fn syscall_matches(record: &Record, specs: &[SyscallSpec]) -> bool {
-    let Some(number) = record.field(b"syscall").and_then(|v| v.as_u64()) else {
+fn syscall_matches(record: &Record, specs: &[SyscallSpec], syscall: &FieldName, arch: &FieldName) -> bool {
+    let Some(number) = record.fields_by(syscall).next().and_then(|v| v.as_u64()) else {
         return false;
     };
-    let arch = record.field(b"arch").and_then(|v| Arch::from_field(v.raw()));
+    let arch = record
+        .fields_by(arch)
+        .next()
+        .and_then(|v| Arch::from_field(v.raw()));
     specs.iter().any(|spec| match spec {
         SyscallSpec::Number(n) => number == *n as u64,
         SyscallSpec::Name(name) => arch
             .and_then(|a| a.syscall_number(name))
             .is_some_and(|n| n as u64 == number),
     })
+}
+
+fn success_of(record: &Record, success: &FieldName, res: &FieldName) -> Option<bool> {
+    match record.fields_by(success).next() {
+        Some(value) => yes_no(value),
+        None => record.fields_by(res).next().and_then(yes_no),
+    }
 }
 
 /// Whether a record says its action succeeded: `success=` of a syscall, else `res=`.

@@ -170,6 +170,111 @@ impl<'a> Iterator for Tokens<'a> {
     }
 }
 
+/// The values of every field called `name`, in the body or inside `msg='…'`, found by a
+/// substring search and checked to be a real field (at a token start, outside double quotes)
+/// instead of tokenizing the whole body. Yields what [`FlatFields`] filtered by name yields.
+pub struct NamedFields<'a, 'n> {
+    text: &'a [u8],
+    name: &'n [u8],
+    finder: Search<'n>,
+    from: usize,
+}
+
+enum Search<'n> {
+    Owned(memchr::memmem::Finder<'n>),
+    Shared(&'n memchr::memmem::Finder<'n>),
+}
+
+/// A field name with its substring searcher built once, for lookups on every record.
+pub struct FieldName {
+    name: Vec<u8>,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl FieldName {
+    pub fn new(name: &[u8]) -> Self {
+        FieldName {
+            name: name.to_vec(),
+            finder: memchr::memmem::Finder::new(name).into_owned(),
+        }
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.name
+    }
+}
+
+impl<'a, 'n> NamedFields<'a, 'n> {
+    pub fn new(text: &'a [u8], name: &'n [u8]) -> Self {
+        NamedFields {
+            text,
+            name,
+            finder: Search::Owned(memchr::memmem::Finder::new(name)),
+            from: 0,
+        }
+    }
+
+    pub fn with(text: &'a [u8], name: &'n FieldName) -> Self {
+        NamedFields {
+            text,
+            name: &name.name,
+            finder: Search::Shared(&name.finder),
+            from: 0,
+        }
+    }
+
+    fn search(&self, haystack: &[u8]) -> Option<usize> {
+        match &self.finder {
+            Search::Owned(f) => f.find(haystack),
+            Search::Shared(f) => f.find(haystack),
+        }
+    }
+}
+
+impl<'a> Iterator for NamedFields<'a, '_> {
+    type Item = Value<'a>;
+
+    fn next(&mut self) -> Option<Value<'a>> {
+        let text = self.text;
+        if self.name.is_empty() {
+            return None;
+        }
+        loop {
+            let at = self.from + self.search(&text[self.from..])?;
+            self.from = at + 1;
+            let after = at + self.name.len();
+            if text.get(after) != Some(&b'=') {
+                continue;
+            }
+            if at > 0 && !matches!(text[at - 1], b' ' | b'\t' | b'\'' | b'(') {
+                continue;
+            }
+            let before = &text[..at];
+            if memchr::memchr_iter(b'"', before).count() % 2 == 1 {
+                continue;
+            }
+            // Inside `msg='…'` the nested text ends at the closing quote.
+            let inside_msg = memchr::memchr_iter(b'\'', before).count() % 2 == 1;
+            let end = if inside_msg {
+                memchr::memrchr(b'\'', text).filter(|&q| q > at).unwrap_or(text.len())
+            } else {
+                text.len()
+            };
+            let mut tokens = Tokens {
+                text: &text[..end],
+                pos: at,
+            };
+            if let Some(Token::Field(field)) = tokens.next()
+                && field.key == self.name
+                && !matches!(field.value, Value::Nested(_))
+            {
+                self.from = tokens.pos.max(self.from);
+                return Some(field.value);
+            }
+        }
+    }
+}
+
 /// Every field of a body, the fields inside `msg='…'` in place of the `msg` field itself.
 #[derive(Clone, Debug)]
 pub struct FlatFields<'a> {

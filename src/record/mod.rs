@@ -10,7 +10,7 @@
 pub mod fields;
 pub mod types;
 
-pub use fields::{Field, Token, Tokens, Value};
+pub use fields::{Field, FieldName, Token, Tokens, Value};
 
 use memchr::memmem;
 use std::sync::LazyLock;
@@ -82,10 +82,14 @@ impl SkipReason {
 /// A parsed record and where the next record on the same line starts, if there is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParsedRecord {
+    /// Offsets relative to the record's start.
     pub header: Header,
+    /// Where the record starts in the text given: 0, or past junk written before it (NUL
+    /// bytes of a crash, binary garbage) that is not part of the record.
+    pub start: usize,
     /// Length of this record's text (it may end before the line does).
     pub len: usize,
-    /// Offset of a further record on the same line.
+    /// Offset of a further record on the same line, from the start of the text given.
     pub next: Option<usize>,
 }
 
@@ -141,16 +145,13 @@ impl<'a> Record<'a> {
     }
 
     /// Every field with this name (records can repeat a key: `uid=0 uid=0`).
-    pub fn fields_named<'n>(&self, name: &'n [u8]) -> impl Iterator<Item = Value<'a>> + 'n
-    where
-        'a: 'n,
-    {
-        let body = self.body();
-        // Most records lack most names: a substring test skips the tokenizer for them.
-        let present = memmem::find(body, name).is_some();
-        fields::FlatFields::new(if present { body } else { b"" })
-            .filter(move |f| f.key == name)
-            .map(|f| f.value)
+    pub fn fields_named<'n>(&self, name: &'n [u8]) -> fields::NamedFields<'a, 'n> {
+        fields::NamedFields::new(self.body(), name)
+    }
+
+    /// As [`Record::fields_named`], with a searcher built once for many records.
+    pub fn fields_by<'n>(&self, name: &'n fields::FieldName) -> fields::NamedFields<'a, 'n> {
+        fields::NamedFields::with(self.body(), name)
     }
 
     /// The ENRICHED translation of a field (`UID` for `uid`), if the record carries one.
@@ -171,12 +172,35 @@ static MSG_AUDIT: LazyLock<memmem::Finder<'static>> =
 static TYPE_EQ: LazyLock<memmem::Finder<'static>> =
     LazyLock::new(|| memmem::Finder::new(b"type="));
 
-/// Parses the record that starts at the beginning of `text` (one line, without its newline).
+/// Parses the first record of `text` (one line, without its newline).
 pub fn parse_record(text: &[u8]) -> Result<ParsedRecord, SkipReason> {
     if text.len() > u32::MAX as usize {
         return Err(SkipReason::TooLong);
     }
-    let start = record_start(text)?;
+    match record_start(text) {
+        Ok(start) => parse_at(text, start),
+        Err(SkipReason::NotAuditRecord) => recover_after_junk(text),
+        Err(reason) => Err(reason),
+    }
+}
+
+/// A record written after junk on the same line: the first `type=` that starts a whole
+/// readable header, at a word start. The junk itself is no record.
+fn recover_after_junk(text: &[u8]) -> Result<ParsedRecord, SkipReason> {
+    for at in TYPE_EQ.find_iter(text) {
+        if at > 0 && (text[at - 1].is_ascii_alphanumeric() || matches!(text[at - 1], b'_' | b'-')) {
+            continue;
+        }
+        if let Ok(mut parsed) = parse_at(&text[at..], 0) {
+            parsed.start = at;
+            parsed.next = parsed.next.map(|n| n + at);
+            return Ok(parsed);
+        }
+    }
+    Err(SkipReason::NotAuditRecord)
+}
+
+fn parse_at(text: &[u8], start: usize) -> Result<ParsedRecord, SkipReason> {
     let mut cursor = Cursor { text, pos: start };
     let node = cursor.node_prefix();
     if !cursor.eat(b"type=") {
@@ -212,6 +236,7 @@ pub fn parse_record(text: &[u8]) -> Result<ParsedRecord, SkipReason> {
             body: (body_start as u32, body_end as u32),
             enrichment,
         },
+        start: 0,
         len: record_end,
         next,
     })
@@ -231,7 +256,7 @@ pub fn classify_unparsed(line: &[u8]) -> SkipReason {
 
 /// Where the record begins: at the start, or after a syslog/dmesg prefix (`… audit: type=…`).
 fn record_start(text: &[u8]) -> Result<usize, SkipReason> {
-    if text.starts_with(b"type=") || text.starts_with(b"node=") || text.starts_with(b"host=") {
+    if starts_with(text, b"type=") || starts_with(text, b"node=") || starts_with(text, b"host=") {
         return Ok(0);
     }
     let trimmed = trim_start(text);
@@ -294,7 +319,7 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn eat(&mut self, literal: &[u8]) -> bool {
-        if self.text[self.pos..].starts_with(literal) {
+        if starts_with(&self.text[self.pos..], literal) {
             self.pos += literal.len();
             true
         } else {
@@ -369,6 +394,18 @@ impl Cursor<'_> {
         self.pos += digits;
         Some(value)
     }
+}
+
+/// `starts_with` that rejects on the first byte before comparing the rest: most probes fail
+/// there, and the general slice comparison costs a library call per probe.
+#[inline]
+fn starts_with(text: &[u8], literal: &[u8]) -> bool {
+    text.len() >= literal.len()
+        && text.first() == literal.first()
+        && text[..literal.len()]
+            .iter()
+            .zip(literal)
+            .all(|(a, b)| a == b)
 }
 
 pub(crate) fn trim_end(bytes: &[u8]) -> &[u8] {
