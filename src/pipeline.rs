@@ -148,9 +148,7 @@ impl Engine {
         let mut events = Vec::new();
         for chunk in parsed {
             self.account(&chunk);
-            for event in chunk.events {
-                self.grouper.push(event);
-            }
+            self.grouper.push_chunk(&chunk);
             self.grouper.drain(&mut events, false);
         }
         if end {
@@ -167,11 +165,11 @@ impl Engine {
 
     /// Counts a chunk's lines, records and skipped lines, with their line numbers in the file.
     fn account(&mut self, chunk: &ParsedChunk) {
-        let source = chunk.chunk.source as usize;
+        let source = chunk.records.chunk.source as usize;
         let base = self.lines_before[source];
         self.lines_before[source] += chunk.lines as u64;
         self.stats.lines += chunk.lines as u64;
-        self.stats.records += chunk.records;
+        self.stats.records += chunk.records.recs.len() as u64;
         for skip in &chunk.skipped {
             *self.stats.skipped.entry(skip.reason).or_default() += 1;
             if skip.reason.is_damage() && self.stats.skip_notes.len() < LISTED_SKIPS {

@@ -1,6 +1,7 @@
 //! The grouper: records in input order in, events in first-record order out.
 
-use super::{Event, RecordLoc};
+use super::{Event, LocalEvent, ParsedChunk, Span};
+use smallvec::{smallvec, SmallVec};
 use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
 
@@ -21,7 +22,7 @@ impl Default for Window {
     fn default() -> Self {
         Window {
             min_records: 10_000,
-            seconds: 30,
+            seconds: 10,
             max_records: 1_000_000,
         }
     }
@@ -37,7 +38,8 @@ struct Key {
 
 struct OpenEvent {
     key: Option<Key>,
-    records: Vec<RecordLoc>,
+    stamp: Option<crate::record::Stamp>,
+    spans: SmallVec<[Span; 1]>,
     last_position: u64,
     last_sec: u64,
     late: bool,
@@ -88,16 +90,23 @@ impl Grouper {
         self.queue.len()
     }
 
-    /// Adds the records of one event as gathered within a chunk (all with the same key).
-    pub fn push(&mut self, records: Vec<RecordLoc>) {
-        self.position += records.len() as u64;
-        let first = &records[0];
-        let Some(stamp) = first.header.stamp else {
+    /// Adds the events of a parsed chunk, in order.
+    pub fn push_chunk(&mut self, chunk: &ParsedChunk) {
+        for event in &chunk.events {
+            self.push(chunk, event);
+        }
+    }
+
+    /// Adds one event as gathered within a chunk.
+    fn push(&mut self, chunk: &ParsedChunk, local: &LocalEvent) {
+        self.position += local.count as u64;
+        let span = chunk.span(local);
+        let Some(stamp) = local.stamp else {
             // No timestamp (`msg=?`): nothing to group by, an event of its own.
-            self.push_new(None, records, 0);
+            self.push_new(None, span, 0);
             return;
         };
-        let node = self.node_id(first);
+        let node = self.node_id(chunk.node_name(local));
         self.clocks[node as usize] = stamp.sec;
         let key = Key {
             node,
@@ -110,7 +119,7 @@ impl Grouper {
         if *slot < CLOSED && *slot != next_seq {
             let position = self.position;
             let event = &mut self.queue[(*slot - self.base) as usize];
-            event.records.extend(records);
+            event.spans.push(span);
             event.last_position = position;
             return;
         }
@@ -118,28 +127,32 @@ impl Grouper {
         *slot = next_seq;
         if late {
             self.tombstones -= 1;
-            self.late_records += records.len() as u64;
+            self.late_records += local.count as u64;
         }
-        self.push_new(Some(key), records, stamp.sec);
+        self.push_new(Some(key), span, stamp.sec);
         self.queue.back_mut().expect("just pushed").late = late;
     }
 
-    fn push_new(&mut self, key: Option<Key>, records: Vec<RecordLoc>, sec: u64) -> u64 {
-        let seq = self.base + self.queue.len() as u64;
+    fn push_new(&mut self, key: Option<Key>, span: Span, sec: u64) {
+        let stamp = key.map(|k| crate::record::Stamp {
+            sec: k.sec,
+            msec: k.msec,
+            serial: k.serial,
+        });
         self.queue.push_back(OpenEvent {
             key,
-            records,
+            stamp,
+            spans: smallvec![span],
             last_position: self.position,
             last_sec: sec,
             late: false,
         });
-        seq
     }
 
-    fn node_id(&mut self, record: &RecordLoc) -> u32 {
-        let Some(node) = record.record().node() else {
+    fn node_id(&mut self, node: &[u8]) -> u32 {
+        if node.is_empty() {
             return 0;
-        };
+        }
         if let Some(&id) = self.nodes.get(node) {
             return id;
         }
@@ -152,7 +165,7 @@ impl Grouper {
     /// Forgets closed keys once they outnumber the open ones well: late records for them are
     /// then no longer recognised as late (they are still output).
     fn sweep(&mut self) {
-        if self.tombstones > 4 * self.queue.len() + (1 << 16) {
+        if self.tombstones > 2 * self.queue.len() + 4096 {
             self.open.retain(|_, slot| *slot != CLOSED);
             self.tombstones = 0;
         }
@@ -189,7 +202,8 @@ impl Grouper {
             }
             self.events_out += 1;
             out.push(Event {
-                records: event.records,
+                spans: event.spans,
+                stamp: event.stamp,
                 late: event.late,
             });
         }

@@ -1,12 +1,18 @@
 //! Events: the records that share (node, seconds, milliseconds, serial), wherever they stand in
 //! the input.
 //!
-//! Chunks are parsed in parallel ([`parse_chunk`]); one [`Grouper`] then sees every record in
-//! input order and gathers them by key. There is no time window that cuts an event in two:
-//! an event stays open until the input has moved far past its last record, by records *and*
-//! by log time (see [`Window`]). Only the open events are held, so memory is bounded by that
-//! window, not by the input size. A record whose event was already closed is still output, as
-//! a late fragment of that event, and counted; on real logs that count stays zero.
+//! Chunks are parsed in parallel ([`parse_chunk`]): each record becomes a 24-byte [`Rec`] in
+//! one array per chunk, and the chunk's records are grouped by event there already, the array
+//! reordered so that each event's records are adjacent. One [`Grouper`] then sees these local
+//! events in input order and joins those that cross chunks. An [`Event`] is one span of a
+//! chunk's array, or a few spans when its records lie in several chunks: no allocation per
+//! event or per record.
+//!
+//! There is no time window that cuts an event in two: an event stays open until the input has
+//! moved far past its last record, by records *and* by log time (see [`Window`]). Only the open
+//! events are held, so memory is bounded by that window, not by the input size. A record whose
+//! event was already closed is still output, as a late fragment of that event, and counted; on
+//! real logs that count stays zero.
 //!
 //! Events leave in the order of their first record, so output order follows the input.
 
@@ -15,58 +21,118 @@ mod grouper;
 pub use grouper::{Grouper, Window};
 
 use crate::input::Chunk;
-use crate::record::{self, Header, Record, SkipReason, Stamp};
+use crate::record::{self, Record, SkipReason, Stamp};
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
+use smallvec::SmallVec;
+use std::sync::{Arc, LazyLock};
 
-/// Where a record lies: its chunk, its place in it, and its parsed header.
-#[derive(Clone)]
-pub struct RecordLoc {
-    pub chunk: Arc<Chunk>,
-    pub start: usize,
+/// Every record header but the syslog form has this; two on a line mean two records.
+static MSG_AUDIT: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b" msg=audit("));
+
+/// One record: where it lies in its chunk and what the filters need without parsing again.
+#[derive(Clone, Copy, Debug)]
+pub struct Rec {
+    pub start: u32,
     pub len: u32,
     /// Line of the record, counted from the chunk's first line.
     pub line: u32,
-    pub header: Header,
+    /// The type number, 0 when unknown.
+    pub type_code: u32,
+    /// Body start and end, relative to the record.
+    pub body: (u32, u32),
 }
 
-impl RecordLoc {
-    pub fn record(&self) -> Record<'_> {
-        Record {
-            text: &self.chunk.bytes()[self.start..self.start + self.len as usize],
-            header: &self.header,
-        }
-    }
+/// A chunk with its records, in event order.
+pub struct ChunkRecords {
+    pub chunk: Arc<Chunk>,
+    pub recs: Vec<Rec>,
+}
 
-    /// Byte offset of the record in its (uncompressed) source.
-    pub fn offset(&self) -> u64 {
-        self.chunk.offset + self.start as u64
+impl ChunkRecords {
+    pub fn record(&self, rec: &Rec) -> Record<'_> {
+        let bytes = self.chunk.bytes();
+        let text = &bytes[rec.start as usize..rec.start as usize + rec.len as usize];
+        Record::new(text, (rec.type_code != 0).then_some(rec.type_code), rec.body)
+    }
+}
+
+/// Adjacent records of one event in one chunk.
+#[derive(Clone)]
+pub struct Span {
+    pub records: Arc<ChunkRecords>,
+    pub first: u32,
+    pub count: u32,
+}
+
+impl Span {
+    pub fn recs(&self) -> &[Rec] {
+        &self.records.recs[self.first as usize..(self.first + self.count) as usize]
     }
 }
 
 /// The records of one event, in input order.
 #[derive(Clone)]
 pub struct Event {
-    pub records: Vec<RecordLoc>,
+    pub spans: SmallVec<[Span; 1]>,
+    pub stamp: Option<Stamp>,
     /// Records that arrived after the rest of their event had been output.
     pub late: bool,
 }
 
 impl Event {
-    pub fn first(&self) -> &RecordLoc {
-        &self.records[0]
-    }
-
     pub fn stamp(&self) -> Option<Stamp> {
-        self.first().header.stamp
-    }
-
-    pub fn node(&self) -> Option<&[u8]> {
-        self.first().record().node()
+        self.stamp
     }
 
     pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
-        self.records.iter().map(RecordLoc::record)
+        self.spans
+            .iter()
+            .flat_map(|span| span.recs().iter().map(|rec| span.records.record(rec)))
+    }
+
+    pub fn first(&self) -> Record<'_> {
+        let span = &self.spans[0];
+        span.records.record(&span.recs()[0])
+    }
+
+    pub fn node(&self) -> Option<&[u8]> {
+        self.first().node()
+    }
+
+    pub fn record_count(&self) -> usize {
+        self.spans.iter().map(|s| s.count as usize).sum()
+    }
+
+    /// The event's bytes as a few runs: records that follow each other in the input form one
+    /// run, so a byte search over an event is usually a single call.
+    pub fn byte_runs(&self) -> impl Iterator<Item = &[u8]> {
+        self.spans.iter().flat_map(|span| {
+            let bytes = span.records.chunk.bytes();
+            let recs = span.recs();
+            let mut i = 0;
+            std::iter::from_fn(move || {
+                let first = recs.get(i)?;
+                let start = first.start as usize;
+                let mut end = start + first.len as usize;
+                i += 1;
+                while let Some(next) = recs.get(i)
+                    && next.start as usize > end
+                    && next.start as usize <= end + 2
+                {
+                    end = next.start as usize + next.len as usize;
+                    i += 1;
+                }
+                Some(&bytes[start..end])
+            })
+        })
+    }
+
+    /// The source index and byte offset of the event's first record.
+    pub fn origin(&self) -> (u32, u64) {
+        let span = &self.spans[0];
+        let chunk = &span.records.chunk;
+        (chunk.source, chunk.offset + span.recs()[0].start as u64)
     }
 }
 
@@ -77,14 +143,37 @@ pub struct SkippedLine {
     pub reason: SkipReason,
 }
 
-/// The records and skipped lines of one chunk, the records already gathered into the events
-/// they form within the chunk (in order of their first record).
+/// An event as found within one chunk.
+#[derive(Clone, Copy, Debug)]
+pub struct LocalEvent {
+    pub stamp: Option<Stamp>,
+    /// The node name's place in the chunk (empty for none).
+    pub node: (u32, u32),
+    pub first: u32,
+    pub count: u32,
+}
+
+/// The records and skipped lines of one chunk, the records grouped into the events they form
+/// within the chunk (in order of their first record).
 pub struct ParsedChunk {
-    pub chunk: Arc<Chunk>,
-    pub events: Vec<Vec<RecordLoc>>,
-    pub records: u64,
+    pub records: Arc<ChunkRecords>,
+    pub events: Vec<LocalEvent>,
     pub skipped: Vec<SkippedLine>,
     pub lines: u32,
+}
+
+impl ParsedChunk {
+    pub fn node_name(&self, event: &LocalEvent) -> &[u8] {
+        &self.records.chunk.bytes()[event.node.0 as usize..event.node.1 as usize]
+    }
+
+    pub fn span(&self, event: &LocalEvent) -> Span {
+        Span {
+            records: self.records.clone(),
+            first: event.first,
+            count: event.count,
+        }
+    }
 }
 
 /// The key records are grouped by inside one chunk: node name, seconds, milliseconds, serial.
@@ -109,89 +198,163 @@ impl PartialEq for LocalKey<'_> {
 
 impl Eq for LocalKey<'_> {}
 
+/// Gathers a chunk's records into events as they are parsed.
+struct LocalGrouping<'a> {
+    bytes: &'a [u8],
+    recs: Vec<Rec>,
+    /// The local event of each record, in input order.
+    event_of: Vec<u32>,
+    events: Vec<LocalEvent>,
+    index: FxHashMap<LocalKey<'a>, u32>,
+    last: Option<(LocalKey<'a>, u32)>,
+    interleaved: bool,
+}
+
+impl<'a> LocalGrouping<'a> {
+    fn add(&mut self, rec: Rec, header: &record::Header) {
+        let event = match header.stamp {
+            None => self.new_event(None, (0, 0)),
+            Some(stamp) => {
+                let node = header
+                    .node
+                    .map_or((0, 0), |(s, e)| (rec.start + s, rec.start + e));
+                let key = LocalKey {
+                    sec: stamp.sec,
+                    serial: stamp.serial,
+                    msec: stamp.msec,
+                    node: &self.bytes[node.0 as usize..node.1 as usize],
+                };
+                let event = match self.last {
+                    Some((k, e)) if k == key => e,
+                    _ => match self.index.get(&key) {
+                        Some(&e) => {
+                            self.interleaved = true;
+                            e
+                        }
+                        None => {
+                            let e = self.new_event(Some(stamp), node);
+                            self.index.insert(key, e);
+                            e
+                        }
+                    },
+                };
+                self.last = Some((key, event));
+                event
+            }
+        };
+        self.events[event as usize].count += 1;
+        self.event_of.push(event);
+        self.recs.push(rec);
+    }
+
+    fn new_event(&mut self, stamp: Option<Stamp>, node: (u32, u32)) -> u32 {
+        self.events.push(LocalEvent {
+            stamp,
+            node,
+            first: 0,
+            count: 0,
+        });
+        self.last = None;
+        (self.events.len() - 1) as u32
+    }
+
+    /// Orders the records by event (a counting sort), so that each event is one span.
+    fn finish(mut self) -> (Vec<Rec>, Vec<LocalEvent>) {
+        let mut next = 0u32;
+        for event in &mut self.events {
+            event.first = next;
+            next += event.count;
+        }
+        if !self.interleaved {
+            return (self.recs, self.events);
+        }
+        let mut fill: Vec<u32> = self.events.iter().map(|e| e.first).collect();
+        let mut ordered = self.recs.clone();
+        for (rec, &event) in self.recs.iter().zip(&self.event_of) {
+            ordered[fill[event as usize] as usize] = *rec;
+            fill[event as usize] += 1;
+        }
+        (ordered, self.events)
+    }
+}
+
 /// Splits a chunk into lines, parses every record header and groups the chunk's records by
 /// event. Runs in parallel over chunks; the grouper joins events that cross chunks.
 pub fn parse_chunk(chunk: Arc<Chunk>) -> ParsedChunk {
     let bytes = chunk.bytes();
-    let mut events: Vec<Vec<RecordLoc>> = Vec::with_capacity(bytes.len() / 600);
-    let mut index: FxHashMap<LocalKey, usize> = FxHashMap::default();
-    let mut last: Option<(LocalKey, usize)> = None;
+    let mut grouping = LocalGrouping {
+        bytes,
+        recs: Vec::with_capacity(bytes.len() / 160),
+        event_of: Vec::with_capacity(bytes.len() / 160),
+        events: Vec::with_capacity(bytes.len() / 600),
+        index: FxHashMap::with_capacity_and_hasher(bytes.len() / 600, Default::default()),
+        last: None,
+        interleaved: false,
+    };
     let mut skipped = Vec::new();
-    let mut records = 0u64;
-    let mut line_no: u32 = 0;
+    let mut line: u32 = 0;
     let mut start = 0;
+    let mut headers = MSG_AUDIT.find_iter(bytes).peekable();
+    let enriched = memchr::memchr(record::ENRICHMENT_SEPARATOR, bytes).is_some();
     while start < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-        let mut at = start;
-        loop {
-            match record::parse_record(&bytes[at..end]) {
-                Ok(parsed) => {
-                    records += 1;
-                    let next = parsed.next;
-                    let loc = RecordLoc {
-                        chunk: chunk.clone(),
-                        start: at + parsed.start,
-                        len: parsed.len as u32,
-                        line: line_no,
-                        header: parsed.header,
-                    };
-                    place(loc, &mut events, &mut index, &mut last, bytes);
-                    match next {
-                        Some(next) => at += next,
-                        None => break,
-                    }
-                }
-                Err(reason) => {
-                    skipped.push(SkippedLine { line: line_no, reason });
-                    break;
-                }
-            }
+        let mut in_line = 0;
+        while let Some(&at) = headers.peek()
+            && at < end
+        {
+            in_line += usize::from(at >= start);
+            headers.next();
         }
-        line_no += 1;
+        let hints = record::LineHints {
+            may_hold_two: in_line > 1,
+            may_be_enriched: enriched,
+        };
+        if let Err(reason) = parse_line(&mut grouping, start, end, line, hints) {
+            skipped.push(SkippedLine { line, reason });
+        }
+        line += 1;
         start = end + 1;
     }
+    let (recs, events) = grouping.finish();
     ParsedChunk {
-        chunk: chunk.clone(),
+        records: Arc::new(ChunkRecords { chunk, recs }),
         events,
-        records,
         skipped,
-        lines: line_no,
+        lines: line,
     }
 }
 
-/// Adds a record to its event within the chunk, or starts one.
-fn place<'a>(
-    loc: RecordLoc,
-    events: &mut Vec<Vec<RecordLoc>>,
-    index: &mut FxHashMap<LocalKey<'a>, usize>,
-    last: &mut Option<(LocalKey<'a>, usize)>,
-    bytes: &'a [u8],
-) {
-    let Some(stamp) = loc.header.stamp else {
-        events.push(vec![loc]);
-        return;
-    };
-    let node: &'a [u8] = match loc.header.node {
-        Some((s, e)) => &bytes[loc.start + s as usize..loc.start + e as usize],
-        None => b"",
-    };
-    let key = LocalKey {
-        sec: stamp.sec,
-        serial: stamp.serial,
-        msec: stamp.msec,
-        node,
-    };
-    let slot = match *last {
-        Some((k, slot)) if k == key => slot,
-        _ => match index.get(&key) {
-            Some(&slot) => slot,
-            None => {
-                events.push(Vec::with_capacity(6));
-                index.insert(key, events.len() - 1);
-                events.len() - 1
-            }
-        },
-    };
-    events[slot].push(loc);
-    *last = Some((key, slot));
+/// Parses the records of one line (usually one) into `grouping`.
+fn parse_line(
+    grouping: &mut LocalGrouping,
+    start: usize,
+    end: usize,
+    line: u32,
+    hints: record::LineHints,
+) -> Result<(), SkipReason> {
+    if end > u32::MAX as usize {
+        return Err(SkipReason::TooLong);
+    }
+    let bytes = grouping.bytes;
+    let mut at = start;
+    loop {
+        let parsed = match record::parse_record_with(&bytes[at..end], hints) {
+            Ok(parsed) => parsed,
+            // Damage after a first record leaves that record standing.
+            Err(_) if at > start => return Ok(()),
+            Err(reason) => return Err(reason),
+        };
+        let rec = Rec {
+            start: (at + parsed.start) as u32,
+            len: parsed.len as u32,
+            line,
+            type_code: parsed.header.type_code.unwrap_or(0),
+            body: parsed.header.body,
+        };
+        grouping.add(rec, &parsed.header);
+        match parsed.next {
+            Some(next) => at += next,
+            None => return Ok(()),
+        }
+    }
 }

@@ -4,8 +4,8 @@
 use crate::event::Event;
 
 pub fn write_event(out: &mut Vec<u8>, event: &Event) {
-    for record in &event.records {
-        out.extend_from_slice(record.record().text);
+    for record in event.records() {
+        out.extend_from_slice(record.text);
         out.push(b'\n');
     }
 }

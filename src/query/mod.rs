@@ -93,7 +93,6 @@ enum Test {
     Text {
         name: FieldName,
         wanted: Vec<String>,
-        prefilter: Prefilter,
         keys: bool,
     },
     Number {
@@ -124,7 +123,6 @@ impl Test {
         let text = |name: &[u8], wanted: &[String], keys: bool| Test::Text {
             name: FieldName::new(name),
             wanted: wanted.to_vec(),
-            prefilter: Prefilter::new(wanted),
             keys,
         };
         let number = |name: &[u8], values: &[u64]| Test::Number {
@@ -165,11 +163,9 @@ impl Test {
             Test::Text {
                 name,
                 wanted,
-                prefilter,
                 keys,
             } => {
-                event.records().any(|r| prefilter.may_match(r.body()))
-                    && event.records().any(|r| text_field_matches(&r, name, wanted, *keys, how))
+                event.records().any(|r| text_field_matches(&r, name, wanted, *keys, how))
             }
             Test::Number { name, values } => event.records().any(|r| {
                 r.fields_by(name)
@@ -201,30 +197,6 @@ impl Test {
                 .node()
                 .is_some_and(|n| nodes.iter().any(|w| w.as_bytes() == n)),
         }
-    }
-}
-
-/// Rejects a record whose bytes hold neither a wanted text nor its hex form (auditd writes
-/// a value hex-encoded when it holds spaces or odd bytes, and a substring of the text is a
-/// substring of the hex).
-struct Prefilter {
-    needles: Vec<memchr::memmem::Finder<'static>>,
-}
-
-impl Prefilter {
-    fn new(wanted: &[String]) -> Self {
-        let mut needles = Vec::new();
-        for w in wanted {
-            needles.push(memchr::memmem::Finder::new(w.as_bytes()).into_owned());
-            // auditd and the kernel write hex in upper case.
-            let hex: String = w.bytes().map(|b| format!("{b:02X}")).collect();
-            needles.push(memchr::memmem::Finder::new(hex.as_bytes()).into_owned());
-        }
-        Prefilter { needles }
-    }
-
-    fn may_match(&self, bytes: &[u8]) -> bool {
-        self.needles.iter().any(|n| n.find(bytes).is_some())
     }
 }
 

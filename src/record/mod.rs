@@ -93,38 +93,70 @@ pub struct ParsedRecord {
     pub next: Option<usize>,
 }
 
-/// A record's text with its header: the view every later stage works on.
+/// A record's text with what the filters need at hand (type and body); the rest of the header
+/// (node, type name, time, enrichment) is parsed again from the text when asked for.
 #[derive(Clone, Copy, Debug)]
 pub struct Record<'a> {
     pub text: &'a [u8],
-    pub header: &'a Header,
+    /// The type number, 0 when the name is not known.
+    type_code: u32,
+    body: (u32, u32),
 }
 
 impl<'a> Record<'a> {
+    pub fn new(text: &'a [u8], type_code: Option<u32>, body: (u32, u32)) -> Self {
+        Record {
+            text,
+            type_code: type_code.unwrap_or(0),
+            body,
+        }
+    }
+
+    /// The view of a record parsed from `text` (its offsets relative to `text`).
+    pub fn from_header(text: &'a [u8], header: &Header) -> Self {
+        Record::new(text, header.type_code, header.body)
+    }
+
+    /// The whole header, parsed again from the record's text.
+    pub fn header(&self) -> Header {
+        match parse_record(self.text) {
+            Ok(parsed) if parsed.start == 0 => parsed.header,
+            // The text was a record when it was read; this only guards against a change.
+            _ => Header {
+                node: None,
+                type_name: (0, 0),
+                type_code: self.type_code(),
+                stamp: None,
+                body: self.body,
+                enrichment: None,
+            },
+        }
+    }
+
     pub fn node(&self) -> Option<&'a [u8]> {
-        self.header.node.map(|r| self.span(r))
+        self.header().node.map(|r| self.span(r))
     }
 
     pub fn type_name(&self) -> &'a [u8] {
-        self.span(self.header.type_name)
+        self.span(self.header().type_name)
     }
 
     pub fn type_code(&self) -> Option<u32> {
-        self.header.type_code
+        (self.type_code != 0).then_some(self.type_code)
     }
 
     pub fn stamp(&self) -> Option<Stamp> {
-        self.header.stamp
+        self.header().stamp
     }
 
     /// The key=value part, without header and enrichment.
     pub fn body(&self) -> &'a [u8] {
-        self.span(self.header.body)
+        self.span(self.body)
     }
 
     /// The ENRICHED translations (`UID="alice" …`), if any.
     pub fn enrichment(&self) -> Option<&'a [u8]> {
-        self.header
+        self.header()
             .enrichment
             .map(|start| trim_end(&self.text[start as usize..]))
     }
@@ -172,13 +204,34 @@ static MSG_AUDIT: LazyLock<memmem::Finder<'static>> =
 static TYPE_EQ: LazyLock<memmem::Finder<'static>> =
     LazyLock::new(|| memmem::Finder::new(b"type="));
 
+/// What a caller that has scanned the whole chunk already knows about a line: whether it may
+/// hold a second record (` msg=audit(` twice) and an enrichment separator. Scanning a chunk
+/// once is far cheaper than searching every line.
+#[derive(Clone, Copy, Debug)]
+pub struct LineHints {
+    pub may_hold_two: bool,
+    pub may_be_enriched: bool,
+}
+
+impl LineHints {
+    pub const UNKNOWN: LineHints = LineHints {
+        may_hold_two: true,
+        may_be_enriched: true,
+    };
+}
+
 /// Parses the first record of `text` (one line, without its newline).
 pub fn parse_record(text: &[u8]) -> Result<ParsedRecord, SkipReason> {
+    parse_record_with(text, LineHints::UNKNOWN)
+}
+
+/// [`parse_record`], skipping the searches that `hints` rule out.
+pub fn parse_record_with(text: &[u8], hints: LineHints) -> Result<ParsedRecord, SkipReason> {
     if text.len() > u32::MAX as usize {
         return Err(SkipReason::TooLong);
     }
     match record_start(text) {
-        Ok(start) => parse_at(text, start),
+        Ok(start) => parse_at(text, start, hints),
         Err(SkipReason::NotAuditRecord) => recover_after_junk(text),
         Err(reason) => Err(reason),
     }
@@ -191,7 +244,7 @@ fn recover_after_junk(text: &[u8]) -> Result<ParsedRecord, SkipReason> {
         if at > 0 && (text[at - 1].is_ascii_alphanumeric() || matches!(text[at - 1], b'_' | b'-')) {
             continue;
         }
-        if let Ok(mut parsed) = parse_at(&text[at..], 0) {
+        if let Ok(mut parsed) = parse_at(&text[at..], 0, LineHints::UNKNOWN) {
             parsed.start = at;
             parsed.next = parsed.next.map(|n| n + at);
             return Ok(parsed);
@@ -200,7 +253,7 @@ fn recover_after_junk(text: &[u8]) -> Result<ParsedRecord, SkipReason> {
     Err(SkipReason::NotAuditRecord)
 }
 
-fn parse_at(text: &[u8], start: usize) -> Result<ParsedRecord, SkipReason> {
+fn parse_at(text: &[u8], start: usize, hints: LineHints) -> Result<ParsedRecord, SkipReason> {
     let mut cursor = Cursor { text, pos: start };
     let node = cursor.node_prefix();
     if !cursor.eat(b"type=") {
@@ -219,13 +272,21 @@ fn parse_at(text: &[u8], start: usize) -> Result<ParsedRecord, SkipReason> {
     let stamp = cursor.stamp()?;
     cursor.skip_blanks();
     let body_start = cursor.pos;
-    let next = next_record(text, body_start);
+    let next = if hints.may_hold_two {
+        next_record(text, body_start)
+    } else {
+        None
+    };
     let record_end = next.map_or(text.len(), |n| n - 1);
-    let (body_end, enrichment) =
-        match memchr::memchr(ENRICHMENT_SEPARATOR, &text[body_start..record_end]) {
-            Some(i) => (body_start + i, Some((body_start + i + 1) as u32)),
-            None => (record_end, None),
-        };
+    let separator = if hints.may_be_enriched {
+        memchr::memchr(ENRICHMENT_SEPARATOR, &text[body_start..record_end])
+    } else {
+        None
+    };
+    let (body_end, enrichment) = match separator {
+        Some(i) => (body_start + i, Some((body_start + i + 1) as u32)),
+        None => (record_end, None),
+    };
     let body_end = body_start + trim_end(&text[body_start..body_end]).len();
     Ok(ParsedRecord {
         header: Header {
@@ -380,16 +441,20 @@ impl Cursor<'_> {
     }
 
     fn number(&mut self) -> Option<u64> {
-        let digits = self.text[self.pos..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
+        let rest = &self.text[self.pos..];
+        let mut value: u64 = 0;
+        let mut digits = 0;
+        // Up to 19 digits cannot overflow a u64, so no checks are needed per digit.
+        while digits < rest.len() && digits < 20 {
+            let d = rest[digits].wrapping_sub(b'0');
+            if d > 9 {
+                break;
+            }
+            value = value.wrapping_mul(10).wrapping_add(d as u64);
+            digits += 1;
+        }
         if digits == 0 || digits > 19 {
             return None;
-        }
-        let mut value: u64 = 0;
-        for &b in &self.text[self.pos..self.pos + digits] {
-            value = value.checked_mul(10)?.checked_add((b - b'0') as u64)?;
         }
         self.pos += digits;
         Some(value)

@@ -5,10 +5,7 @@ fn parse(line: &str) -> ParsedRecord {
 }
 
 fn view<'a>(text: &'a [u8], parsed: &'a ParsedRecord) -> Record<'a> {
-    Record {
-        text: &text[parsed.start..parsed.start + parsed.len],
-        header: &parsed.header,
-    }
+    Record::from_header(&text[parsed.start..parsed.start + parsed.len], &parsed.header)
 }
 
 #[test]
@@ -145,7 +142,7 @@ fn named_lookup_agrees_with_the_tokenizer() {
         let Ok(bytes) = std::fs::read(&file) else { continue };
         for line in bytes.split(|&b| b == b'\n') {
             let Ok(parsed) = parse_record(line) else { continue };
-            let record = Record { text: &line[parsed.start..parsed.start + parsed.len], header: &parsed.header };
+            let record = view(line, &parsed);
             let keys: Vec<&[u8]> = record.fields().map(|f| f.key).collect();
             for key in keys {
                 let by_tokens: Vec<Value> = record.fields().filter(|f| f.key == key).map(|f| f.value).collect();
