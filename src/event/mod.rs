@@ -1,7 +1,7 @@
 //! Events: the records that share (node, seconds, milliseconds, serial), wherever they stand in
 //! the input.
 //!
-//! Chunks are parsed in parallel ([`parse_chunk`]): each record becomes a 24-byte [`Rec`] in
+//! Chunks are parsed in parallel ([`parse_chunk`]): each record becomes a 28-byte [`Rec`] in
 //! one array per chunk, and the chunk's records are grouped by event there already, the array
 //! reordered so that each event's records are adjacent. One [`Grouper`] then sees these local
 //! events in input order and joins those that cross chunks. An [`Event`] is one span of a
@@ -37,8 +37,8 @@ pub struct Rec {
     pub len: u32,
     /// Line of the record, counted from the chunk's first line.
     pub line: u32,
-    /// The type number, 0 when unknown.
-    pub type_code: u32,
+    /// The type name, relative to the record.
+    pub type_name: (u32, u32),
     /// Body start and end, relative to the record.
     pub body: (u32, u32),
 }
@@ -53,7 +53,7 @@ impl ChunkRecords {
     pub fn record(&self, rec: &Rec) -> Record<'_> {
         let bytes = self.chunk.bytes();
         let text = &bytes[rec.start as usize..rec.start as usize + rec.len as usize];
-        Record::new(text, (rec.type_code != 0).then_some(rec.type_code), rec.body)
+        Record::new(text, rec.type_name, rec.body)
     }
 }
 
@@ -348,7 +348,7 @@ fn parse_line(
             start: (at + parsed.start) as u32,
             len: parsed.len as u32,
             line,
-            type_code: parsed.header.type_code.unwrap_or(0),
+            type_name: parsed.header.type_name,
             body: parsed.header.body,
         };
         grouping.add(rec, &parsed.header);

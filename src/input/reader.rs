@@ -17,8 +17,11 @@ use std::thread;
 
 #[derive(Clone, Debug)]
 pub struct ReadOptions {
-    /// Bytes per chunk (chunks end on a line boundary, so they are a little longer).
+    /// Bytes per chunk of a mapped file (chunks end on a line boundary, so they are a little
+    /// longer). Mapped chunks cost no memory of their own, so they can be large.
     pub chunk_size: usize,
+    /// Bytes per decoded block of a compressed file or stdin; these are held in memory.
+    pub block_size: usize,
     /// Read plain files with read(2) instead of mapping them.
     pub no_mmap: bool,
     /// How many compressed sources may be decoded at the same time.
@@ -28,7 +31,8 @@ pub struct ReadOptions {
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
-            chunk_size: 4 << 20,
+            chunk_size: 16 << 20,
+            block_size: 4 << 20,
             no_mmap: false,
             decode_ahead: 2,
         }
@@ -139,7 +143,7 @@ impl ChunkReader {
 
     fn spawn_stream(&self, id: u32, name: String, path: Option<std::path::PathBuf>) -> Producer {
         let (tx, rx) = sync_channel(2);
-        let chunk_size = self.options.chunk_size;
+        let chunk_size = self.options.block_size;
         let counters = self.counters.clone();
         thread::spawn(move || {
             let result = match path {

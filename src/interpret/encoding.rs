@@ -81,6 +81,16 @@ pub fn decode<'a>(record_type: Option<u32>, key: &[u8], value: Value<'a>) -> Cow
     }
 }
 
+/// [`decode`] for a field of `record`, looking the record type up only when the field name
+/// alone does not decide.
+pub fn decode_in<'a>(record: &crate::record::Record, key: &[u8], value: Value<'a>) -> Cow<'a, [u8]> {
+    match value {
+        Value::Bare(_) if ENCODED_FIELDS.contains(&key) => value.decoded(),
+        Value::Bare(_) if may_be_hex(record.type_code(), key) => value.decoded(),
+        other => Cow::Borrowed(other.raw()),
+    }
+}
+
 /// The keys of a `key=` value: several keys are joined by 0x01 inside one hex string;
 /// `(null)` means none.
 pub fn split_keys(decoded: &[u8]) -> impl Iterator<Item = &[u8]> {

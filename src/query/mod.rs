@@ -215,7 +215,7 @@ fn text_field_matches(
     how: StringMatch,
 ) -> bool {
     record.fields_by(name).any(|value| {
-        let decoded = encoding::decode(record.type_code(), name.as_bytes(), value);
+        let decoded = encoding::decode_in(record, name.as_bytes(), value);
         if keys {
             encoding::split_keys(&decoded).any(|k| wanted.iter().any(|w| text_matches(k, w, how)))
         } else {

@@ -253,8 +253,10 @@ impl<'a> Iterator for NamedFields<'a, '_> {
             if memchr::memchr_iter(b'"', before).count() % 2 == 1 {
                 continue;
             }
-            // Inside `msg='…'` the nested text ends at the closing quote.
-            let inside_msg = memchr::memchr_iter(b'\'', before).count() % 2 == 1;
+            // Inside `msg='…'` the nested text ends at the closing quote. Most records have
+            // no single quote at all, which one search tells.
+            let inside_msg = memchr::memchr(b'\'', before).is_some()
+                && memchr::memchr_iter(b'\'', before).count() % 2 == 1;
             let end = if inside_msg {
                 memchr::memrchr(b'\'', text).filter(|&q| q > at).unwrap_or(text.len())
             } else {

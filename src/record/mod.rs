@@ -40,14 +40,19 @@ pub struct Header {
     pub node: Option<(u32, u32)>,
     /// The record type as written: `SYSCALL`, `UNKNOWN[1329]` or a number (syslog form).
     pub type_name: (u32, u32),
-    /// The numeric record type, when the name is known, `UNKNOWN[n]` or a number.
-    pub type_code: Option<u32>,
     /// `None` for records written without a timestamp (`msg=?`).
     pub stamp: Option<Stamp>,
     /// Start and end of the key=value body (end excludes the enrichment and trailing blanks).
     pub body: (u32, u32),
     /// Start of the ENRICHED translations after the 0x1d byte, to the end of the record.
     pub enrichment: Option<u32>,
+}
+
+impl Header {
+    /// The numeric record type, when the name is known, `UNKNOWN[n]` or a number.
+    pub fn type_code(&self, text: &[u8]) -> Option<u32> {
+        types::code_of(&text[self.type_name.0 as usize..self.type_name.1 as usize])
+    }
 }
 
 /// Why a line, or the rest of one, is not an audit record.
@@ -98,23 +103,22 @@ pub struct ParsedRecord {
 #[derive(Clone, Copy, Debug)]
 pub struct Record<'a> {
     pub text: &'a [u8],
-    /// The type number, 0 when the name is not known.
-    type_code: u32,
+    type_name: (u32, u32),
     body: (u32, u32),
 }
 
 impl<'a> Record<'a> {
-    pub fn new(text: &'a [u8], type_code: Option<u32>, body: (u32, u32)) -> Self {
+    pub fn new(text: &'a [u8], type_name: (u32, u32), body: (u32, u32)) -> Self {
         Record {
             text,
-            type_code: type_code.unwrap_or(0),
+            type_name,
             body,
         }
     }
 
     /// The view of a record parsed from `text` (its offsets relative to `text`).
     pub fn from_header(text: &'a [u8], header: &Header) -> Self {
-        Record::new(text, header.type_code, header.body)
+        Record::new(text, header.type_name, header.body)
     }
 
     /// The whole header, parsed again from the record's text.
@@ -124,8 +128,7 @@ impl<'a> Record<'a> {
             // The text was a record when it was read; this only guards against a change.
             _ => Header {
                 node: None,
-                type_name: (0, 0),
-                type_code: self.type_code(),
+                type_name: self.type_name,
                 stamp: None,
                 body: self.body,
                 enrichment: None,
@@ -138,11 +141,12 @@ impl<'a> Record<'a> {
     }
 
     pub fn type_name(&self) -> &'a [u8] {
-        self.span(self.header().type_name)
+        self.span(self.type_name)
     }
 
+    /// The numeric type, looked up from the name when asked for.
     pub fn type_code(&self) -> Option<u32> {
-        (self.type_code != 0).then_some(self.type_code)
+        types::code_of(self.type_name())
     }
 
     pub fn stamp(&self) -> Option<Stamp> {
@@ -256,22 +260,10 @@ fn recover_after_junk(text: &[u8]) -> Result<ParsedRecord, SkipReason> {
 fn parse_at(text: &[u8], start: usize, hints: LineHints) -> Result<ParsedRecord, SkipReason> {
     let mut cursor = Cursor { text, pos: start };
     let node = cursor.node_prefix();
-    if !cursor.eat(b"type=") {
-        return Err(if node.is_some() {
-            SkipReason::NoType
-        } else {
-            SkipReason::NotAuditRecord
-        });
-    }
-    let type_name = cursor.word();
-    if type_name.0 == type_name.1 {
-        return Err(SkipReason::NoType);
-    }
-    let type_code = types::code_of(&text[type_name.0 as usize..type_name.1 as usize]);
-    cursor.skip_blanks();
-    let stamp = cursor.stamp()?;
-    cursor.skip_blanks();
-    let body_start = cursor.pos;
+    let (type_name, stamp, body_start) = match fast_header(text, cursor.pos) {
+        Some(found) => found,
+        None => general_header(&mut cursor, node.is_some())?,
+    };
     let next = if hints.may_hold_two {
         next_record(text, body_start)
     } else {
@@ -292,7 +284,6 @@ fn parse_at(text: &[u8], start: usize, hints: LineHints) -> Result<ParsedRecord,
         header: Header {
             node,
             type_name,
-            type_code,
             stamp,
             body: (body_start as u32, body_end as u32),
             enrichment,
@@ -336,6 +327,113 @@ fn record_start(text: &[u8]) -> Result<usize, SkipReason> {
     } else {
         Err(SkipReason::NotAuditRecord)
     }
+}
+
+type HeaderParts = ((u32, u32), Option<Stamp>, usize);
+
+/// Eight ASCII digits at the start of `bytes` as a number, eight at a time (the SWAR method
+/// of Lemire's "fast number parsing"); `None` if any of them is not a digit.
+#[inline]
+fn eight_digits(bytes: &[u8]) -> Option<u64> {
+    let raw = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?);
+    let v = raw.wrapping_sub(0x3030_3030_3030_3030);
+    // Every byte must be 0..=9: no high nibble, and adding 6 must not carry into one.
+    if (v | v.wrapping_add(0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0 != 0 {
+        return None;
+    }
+    let v = v.wrapping_mul(10).wrapping_add(v >> 8);
+    let mask = 0x0000_00FF_0000_00FF;
+    let high = (v & mask).wrapping_mul(100 + (1_000_000 << 32));
+    let low = ((v >> 16) & mask).wrapping_mul(1 + (10_000 << 32));
+    Some(high.wrapping_add(low) >> 32)
+}
+
+/// Decimal digits from `i` (at most `max`), their value and where they end.
+#[inline]
+fn digits_at(t: &[u8], mut i: usize, max: usize) -> Option<(u64, usize)> {
+    let begin = i;
+    let mut value = 0u64;
+    while i < t.len() && i - begin < max {
+        let d = t[i].wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        value = value * 10 + d as u64;
+        i += 1;
+    }
+    (i > begin).then_some((value, i))
+}
+
+/// `SEC.MSC:SERIAL` at `i`: ten-digit seconds (every date from 2001 to 2286) and three-digit
+/// milliseconds read in one go, anything else digit by digit.
+#[inline]
+fn stamp_digits(t: &[u8], i: usize) -> Option<(u64, u64, u64, usize)> {
+    let (sec, after_sec) = match (eight_digits(&t[i..]), t.get(i + 8..i + 11)) {
+        (Some(high), Some([a, b, b'.'])) if a.is_ascii_digit() && b.is_ascii_digit() => {
+            (high * 100 + (a - b'0') as u64 * 10 + (b - b'0') as u64, i + 10)
+        }
+        _ => digits_at(t, i, 19)?,
+    };
+    if t.get(after_sec) != Some(&b'.') {
+        return None;
+    }
+    let (msec, after_msec) = digits_at(t, after_sec + 1, 3)?;
+    if after_msec - after_sec != 4 || t.get(after_msec) != Some(&b':') {
+        return None;
+    }
+    let (serial, end) = digits_at(t, after_msec + 1, 19)?;
+    Some((sec, msec, serial, end))
+}
+
+/// The usual header, `type=NAME msg=audit(SEC.MSC:SERIAL): `, read with plain indexing; `None`
+/// sends anything else to [`general_header`].
+#[inline]
+fn fast_header(text: &[u8], pos: usize) -> Option<HeaderParts> {
+    let t = &text[pos..];
+    if t.len() < 32 || !starts_with(t, b"type=") {
+        return None;
+    }
+    let name_len = t[5..].iter().take(40).position(|&b| b == b' ')?;
+    let mut i = 5 + name_len;
+    if name_len == 0 || !starts_with(&t[i..], b" msg=audit(") {
+        return None;
+    }
+    i += 11;
+    let (sec, msec, serial, end) = stamp_digits(t, i)?;
+    i = end;
+    if t.get(i..i + 2) != Some(b"):") {
+        return None;
+    }
+    i += 2;
+    while t.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let stamp = Stamp {
+        sec,
+        msec: msec as u16,
+        serial,
+    };
+    let name = ((pos + 5) as u32, (pos + 5 + name_len) as u32);
+    Some((name, Some(stamp), pos + i))
+}
+
+/// Every other header form: syslog `audit(…)`, no colon, `msg=?`, odd spacing.
+fn general_header(cursor: &mut Cursor, has_node: bool) -> Result<HeaderParts, SkipReason> {
+    if !cursor.eat(b"type=") {
+        return Err(if has_node {
+            SkipReason::NoType
+        } else {
+            SkipReason::NotAuditRecord
+        });
+    }
+    let type_name = cursor.word();
+    if type_name.0 == type_name.1 {
+        return Err(SkipReason::NoType);
+    }
+    cursor.skip_blanks();
+    let stamp = cursor.stamp()?;
+    cursor.skip_blanks();
+    Ok((type_name, stamp, cursor.pos))
 }
 
 /// Finds a second record written on the same line: ` [node=N ]type=NAME msg=audit(`, outside
@@ -436,7 +534,7 @@ impl Cursor<'_> {
         }
         self.eat(b":");
         // `.5` would mean 500 ms, though auditd always writes three digits.
-        let msec = msec as u16 * 10u16.pow(3 - msec_digits as u32);
+        let msec = msec as u16 * [1000, 100, 10, 1][msec_digits];
         Ok(Some(Stamp { sec, msec, serial }))
     }
 

@@ -33,10 +33,10 @@ fn node_and_host_prefixes() {
 #[test]
 fn unknown_types_and_missing_headers() {
     let line = "type=UNKNOWN[1999] msg=audit(1.000:1): foo=bar";
-    assert_eq!(parse(line).header.type_code, Some(1999));
+    assert_eq!(parse(line).header.type_code(line.as_bytes()), Some(1999));
     let p = parse("type=UNKNOWN[1329] msg=?");
     assert_eq!(p.header.stamp, None);
-    assert_eq!(p.header.type_code, Some(1329));
+    assert_eq!(p.header.type_code(b"type=UNKNOWN[1329] msg=?"), Some(1329));
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn two_records_on_one_line() {
     let next = p.next.unwrap();
     assert_eq!(&line[..p.len], "type=SYSCALL msg=audit(1.000:2): a=1 key=(null)");
     let second = parse(&line[next..]);
-    assert_eq!(second.header.type_code, Some(1327));
+    assert_eq!(second.header.type_code(line[next..].as_bytes()), Some(1327));
 }
 
 #[test]

@@ -26,41 +26,44 @@ fn pack(name: &[u8]) -> Option<u128> {
     if name.len() > 16 {
         return None;
     }
-    let mut bytes = [0u8; 16];
-    bytes[..name.len()].copy_from_slice(name);
-    Some(u128::from_le_bytes(bytes))
-}
-
-const fn packed(name: &[u8]) -> u128 {
-    let mut bytes = [0u8; 16];
-    let mut i = 0;
-    while i < name.len() {
-        bytes[i] = name[i];
-        i += 1;
+    // Byte by byte: a variable-length copy would cost a library call per record.
+    let mut value = 0u128;
+    for (i, &b) in name.iter().enumerate() {
+        value |= (b as u128) << (8 * i);
     }
-    u128::from_le_bytes(bytes)
+    Some(value)
 }
 
-/// The most frequent types, answered by integer comparison alone (checked against the
-/// generated table in the tests).
-const FREQUENT: [(u128, u32); 8] = [
-    (packed(b"SYSCALL"), 1300),
-    (packed(b"PATH"), 1302),
-    (packed(b"CWD"), 1307),
-    (packed(b"EXECVE"), 1309),
-    (packed(b"PROCTITLE"), 1327),
-    (packed(b"SOCKADDR"), 1306),
-    (packed(b"AVC"), 1400),
-    (packed(b"USER_ACCT"), 1101),
-];
+const SLOTS: usize = 256;
+
+fn slot(packed: u128) -> usize {
+    let folded = (packed as u64) ^ ((packed >> 64) as u64).rotate_left(17);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % SLOTS
+}
+
+/// A direct-mapped table of the short names: one multiply and one compare per lookup. Names
+/// whose slot is taken fall back to the map.
+static DIRECT: LazyLock<[(u128, u32); SLOTS]> = LazyLock::new(|| {
+    let mut table = [(0u128, 0u32); SLOTS];
+    for &(code, name) in RECORD_TYPES {
+        if let Some(packed) = pack(name.as_bytes()) {
+            let entry = &mut table[slot(packed)];
+            if entry.0 == 0 {
+                *entry = (packed, code);
+            }
+        }
+    }
+    table
+});
 
 /// The number of a record type as written in a log: a known name, `UNKNOWN[n]` or digits.
 pub fn code_of(name: &[u8]) -> Option<u32> {
     let packed_name = pack(name);
-    if let Some(p) = packed_name
-        && let Some(&(_, code)) = FREQUENT.iter().find(|(f, _)| *f == p)
-    {
-        return Some(code);
+    if let Some(p) = packed_name {
+        let (key, code) = DIRECT[slot(p)];
+        if key == p {
+            return Some(code);
+        }
     }
     let known = match packed_name {
         Some(packed) => BY_PACKED_NAME.get(&packed),
@@ -99,10 +102,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn frequent_types_agree_with_the_table() {
-        for (packed_name, code) in FREQUENT {
-            let name = RECORD_TYPES.iter().find(|(c, _)| *c == code).unwrap().1;
-            assert_eq!(pack(name.as_bytes()), Some(packed_name), "{name}");
+    fn every_name_maps_to_its_number() {
+        for &(code, name) in RECORD_TYPES {
+            assert_eq!(code_of(name.as_bytes()), Some(code), "{name}");
         }
         assert_eq!(code_of(b"UNKNOWN[1329]"), Some(1329));
         assert_eq!(code_of(b"1400"), Some(1400));
