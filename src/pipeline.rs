@@ -145,7 +145,7 @@ impl Engine {
         end: bool,
         process: &(impl Fn(&[Event]) -> T + Sync),
     ) -> Vec<T> {
-        let mut events = Vec::new();
+        let mut events = Vec::with_capacity(self.grouper.open_events() + 64 * 1024);
         for chunk in parsed {
             self.account(&chunk);
             self.grouper.push_chunk(&chunk);

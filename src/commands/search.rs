@@ -57,8 +57,8 @@ pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
     let matcher = options.filter.matcher();
     let process = |events: &[Event]| {
         let mut batch = Batch {
-            text: Vec::new(),
-            ends: Vec::new(),
+            text: Vec::with_capacity(if render { 64 * 1024 } else { 0 }),
+            ends: Vec::with_capacity(events.len()),
             kept: Vec::new(),
         };
         for event in events.iter().filter(|e| matcher.matches(e)) {

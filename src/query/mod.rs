@@ -93,6 +93,7 @@ enum Test {
     Text {
         name: FieldName,
         wanted: Vec<String>,
+        prefilter: Prefilter,
         keys: bool,
     },
     Number {
@@ -123,6 +124,7 @@ impl Test {
         let text = |name: &[u8], wanted: &[String], keys: bool| Test::Text {
             name: FieldName::new(name),
             wanted: wanted.to_vec(),
+            prefilter: Prefilter::new(wanted),
             keys,
         };
         let number = |name: &[u8], values: &[u64]| Test::Number {
@@ -163,9 +165,13 @@ impl Test {
             Test::Text {
                 name,
                 wanted,
+                prefilter,
                 keys,
             } => {
-                event.records().any(|r| text_field_matches(&r, name, wanted, *keys, how))
+                prefilter.may_match(event)
+                    && event
+                        .records()
+                        .any(|r| text_field_matches(&r, name, wanted, *keys, how))
             }
             Test::Number { name, values } => event.records().any(|r| {
                 r.fields_by(name)
@@ -197,6 +203,33 @@ impl Test {
                 .node()
                 .is_some_and(|n| nodes.iter().any(|w| w.as_bytes() == n)),
         }
+    }
+}
+
+/// Rejects an event whose bytes hold neither a wanted text nor its hex form (auditd writes a
+/// value hex-encoded when it holds spaces or odd bytes, and a substring of the text is a
+/// substring of the hex): a byte search over the event, usually one call, before any field
+/// is parsed.
+struct Prefilter {
+    needles: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl Prefilter {
+    fn new(wanted: &[String]) -> Self {
+        let mut needles = Vec::new();
+        for w in wanted {
+            needles.push(memchr::memmem::Finder::new(w.as_bytes()).into_owned());
+            // auditd and the kernel write hex in upper case.
+            let hex: String = w.bytes().map(|b| format!("{b:02X}")).collect();
+            needles.push(memchr::memmem::Finder::new(hex.as_bytes()).into_owned());
+        }
+        Prefilter { needles }
+    }
+
+    fn may_match(&self, event: &Event) -> bool {
+        event
+            .byte_runs()
+            .any(|run| self.needles.iter().any(|n| n.find(run).is_some()))
     }
 }
 

@@ -335,7 +335,20 @@ type HeaderParts = ((u32, u32), Option<Stamp>, usize);
 /// of Lemire's "fast number parsing"); `None` if any of them is not a digit.
 #[inline]
 fn eight_digits(bytes: &[u8]) -> Option<u64> {
-    let raw = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?);
+    eight_digits_word(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?))
+}
+
+/// The `n` (1 to 8) ASCII digits that end just before `end`, read as one word padded with
+/// leading zeros. Needs eight bytes before `end`.
+#[inline]
+fn last_digits(t: &[u8], end: usize, n: usize) -> Option<u64> {
+    let raw = u64::from_le_bytes(t.get(end.checked_sub(8)?..end)?.try_into().ok()?);
+    let keep = !0u64 << (8 * (8 - n));
+    eight_digits_word((raw & keep) | (0x3030_3030_3030_3030 & !keep))
+}
+
+#[inline]
+fn eight_digits_word(raw: u64) -> Option<u64> {
     let v = raw.wrapping_sub(0x3030_3030_3030_3030);
     // Every byte must be 0..=9: no high nibble, and adding 6 must not carry into one.
     if (v | v.wrapping_add(0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0 != 0 {
@@ -374,15 +387,21 @@ fn stamp_digits(t: &[u8], i: usize) -> Option<(u64, u64, u64, usize)> {
         }
         _ => digits_at(t, i, 19)?,
     };
-    if t.get(after_sec) != Some(&b'.') {
+    let Some([b'.', m1, m2, m3, b':']) = t.get(after_sec..after_sec + 5) else {
+        return None;
+    };
+    let msec_digits = [*m1, *m2, *m3].map(|b| b.wrapping_sub(b'0'));
+    if msec_digits.iter().any(|&d| d > 9) {
         return None;
     }
-    let (msec, after_msec) = digits_at(t, after_sec + 1, 3)?;
-    if after_msec - after_sec != 4 || t.get(after_msec) != Some(&b':') {
-        return None;
-    }
-    let (serial, end) = digits_at(t, after_msec + 1, 19)?;
-    Some((sec, msec, serial, end))
+    let msec = msec_digits[0] as u64 * 100 + msec_digits[1] as u64 * 10 + msec_digits[2] as u64;
+    let serial_start = after_sec + 5;
+    let serial_len = memchr::memchr(b')', &t[serial_start..t.len().min(serial_start + 21)])?;
+    let serial = match serial_len {
+        1..=8 => last_digits(t, serial_start + serial_len, serial_len)?,
+        _ => digits_at(t, serial_start, 19).filter(|&(_, e)| e == serial_start + serial_len)?.0,
+    };
+    Some((sec, msec, serial, serial_start + serial_len))
 }
 
 /// The usual header, `type=NAME msg=audit(SEC.MSC:SERIAL): `, read with plain indexing; `None`
@@ -393,13 +412,14 @@ fn fast_header(text: &[u8], pos: usize) -> Option<HeaderParts> {
     if t.len() < 32 || !starts_with(t, b"type=") {
         return None;
     }
-    let name_len = t[5..].iter().take(40).position(|&b| b == b' ')?;
+    let name_len = memchr::memchr(b' ', &t[5..t.len().min(45)])?;
     let mut i = 5 + name_len;
     if name_len == 0 || !starts_with(&t[i..], b" msg=audit(") {
         return None;
     }
     i += 11;
     let (sec, msec, serial, end) = stamp_digits(t, i)?;
+    debug_assert_eq!(t[end], b')');
     i = end;
     if t.get(i..i + 2) != Some(b"):") {
         return None;
@@ -477,7 +497,7 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
-    fn eat(&mut self, literal: &[u8]) -> bool {
+    fn eat<const N: usize>(&mut self, literal: &[u8; N]) -> bool {
         if starts_with(&self.text[self.pos..], literal) {
             self.pos += literal.len();
             true
@@ -559,16 +579,11 @@ impl Cursor<'_> {
     }
 }
 
-/// `starts_with` that rejects on the first byte before comparing the rest: most probes fail
-/// there, and the general slice comparison costs a library call per probe.
+/// `starts_with` for a literal: a compare of known length, which the compiler turns into a
+/// couple of word compares (the general slice comparison costs a library call per probe).
 #[inline]
-fn starts_with(text: &[u8], literal: &[u8]) -> bool {
-    text.len() >= literal.len()
-        && text.first() == literal.first()
-        && text[..literal.len()]
-            .iter()
-            .zip(literal)
-            .all(|(a, b)| a == b)
+fn starts_with<const N: usize>(text: &[u8], literal: &[u8; N]) -> bool {
+    text.first_chunk::<N>() == Some(literal)
 }
 
 pub(crate) fn trim_end(bytes: &[u8]) -> &[u8] {
@@ -589,3 +604,40 @@ fn trim_start(bytes: &[u8]) -> &[u8] {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod digit_tests {
+    use super::*;
+
+    #[test]
+    fn word_at_a_time_digits_agree_with_plain_parsing() {
+        for text in ["00000000", "12345678", "99999999", "17009900"] {
+            assert_eq!(eight_digits(text.as_bytes()), text.parse().ok(), "{text}");
+        }
+        for bad in ["1234567a", "1234 678", "/2345678", ":2345678"] {
+            assert_eq!(eight_digits(bad.as_bytes()), None, "{bad}");
+        }
+        let line = b"xx:1700990000.123:4567890)";
+        for n in 1..=7 {
+            let end = line.len() - 1;
+            let expected: u64 = std::str::from_utf8(&line[end - n..end]).unwrap().parse().unwrap();
+            assert_eq!(last_digits(line, end, n), Some(expected));
+        }
+    }
+
+    #[test]
+    fn stamps_of_every_width_parse() {
+        for (text, want) in [
+            ("type=X msg=audit(1700990000.123:4): a", (1_700_990_000, 123, 4)),
+            ("type=X msg=audit(1700990000.123:12345678): a", (1_700_990_000, 123, 12_345_678)),
+            ("type=X msg=audit(1700990000.123:4294967295): a", (1_700_990_000, 123, 4_294_967_295)),
+            ("type=X msg=audit(11111111111.111:111): a", (11_111_111_111, 111, 111)),
+            ("type=X msg=audit(999999999.005:7): a", (999_999_999, 5, 7)),
+        ] {
+            let s = parse_record(text.as_bytes()).unwrap().header.stamp.unwrap();
+            assert_eq!((s.sec, s.msec as u64, s.serial), want, "{text}");
+        }
+        assert!(parse_record(b"type=X msg=audit(1700990000.12x:4): a").is_err());
+        assert!(parse_record(b"type=X msg=audit(1700990000.123:4a): a").is_err());
+    }
+}
