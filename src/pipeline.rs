@@ -7,9 +7,9 @@
 //! Everything that reaches the caller is in input order, so the output is the same for any
 //! number of threads.
 
-use crate::event::{parse_chunk, Event, Grouper, ParsedChunk, Window};
+use crate::event::{Event, Grouper, ParsedChunk, Window, parse_chunk};
 use crate::input::{ChunkReader, InputError, ReadOptions, Source};
-use crate::stats::{RunStats, SkipNote, LISTED_SKIPS};
+use crate::stats::{LISTED_SKIPS, RunStats, SkipNote};
 use rayon::prelude::*;
 use std::sync::Arc;
 use std::time::Instant;
@@ -107,7 +107,9 @@ where
     let mut stats = engine.stats;
     stats.late_records = engine.grouper.late_records();
     stats.bytes_in = counters.bytes_in.load(std::sync::atomic::Ordering::Relaxed);
-    stats.bytes_out = counters.bytes_out.load(std::sync::atomic::Ordering::Relaxed);
+    stats.bytes_out = counters
+        .bytes_out
+        .load(std::sync::atomic::Ordering::Relaxed);
     stats.elapsed = started.elapsed();
     stats
 }

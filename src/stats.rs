@@ -85,15 +85,16 @@ impl RunStats {
             );
         }
         let time = |s: Option<Stamp>| {
-            s.map_or("-".to_string(), |s| crate::output::time::iso_utc(s.sec, s.msec))
+            s.map_or("-".to_string(), |s| {
+                crate::output::time::iso_utc(s.sec, s.msec)
+            })
         };
         let _ = writeln!(out, "first event:    {}", time(self.first));
         let _ = writeln!(out, "last event:     {}", time(self.last));
         let _ = writeln!(out, "elapsed:        {:.3} s", self.elapsed.as_secs_f64());
         let listed = self.skip_notes.iter().filter(|n| n.reason.is_damage());
         let limit = if list_all_skips { usize::MAX } else { 100 };
-        let mut shown = 0;
-        for note in listed {
+        for (shown, note) in listed.enumerate() {
             if shown == limit {
                 let _ = writeln!(
                     out,
@@ -108,7 +109,6 @@ impl RunStats {
                 note.line,
                 note.reason.describe()
             );
-            shown += 1;
         }
         out
     }

@@ -61,7 +61,12 @@ pub struct InputArgs {
 
     /// Keep an event open until this many further records have been read (and 30 s of log
     /// time have passed), so its late records still join it
-    #[arg(long, value_name = "N", default_value_t = 1_000_000, hide_short_help = true)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1_000_000,
+        hide_short_help = true
+    )]
     pub window_records: u64,
 
     /// Print what was read, skipped and found to stderr when done
@@ -80,7 +85,12 @@ pub struct FilterArgs {
     pub key: Vec<String>,
 
     /// Events with a record of this type (name or number, e.g. USER_LOGIN, 1112, UNKNOWN[1999])
-    #[arg(short = 'm', long = "message", value_name = "TYPE", value_delimiter = ',')]
+    #[arg(
+        short = 'm',
+        long = "message",
+        value_name = "TYPE",
+        value_delimiter = ','
+    )]
     pub message: Vec<String>,
 
     /// Events of this process id
@@ -129,7 +139,12 @@ pub struct FilterArgs {
     pub end: Option<String>,
 
     /// Events with this serial number (the part after the colon in audit(…:SERIAL))
-    #[arg(short = 'a', long = "event", value_name = "SERIAL", value_delimiter = ',')]
+    #[arg(
+        short = 'a',
+        long = "event",
+        value_name = "SERIAL",
+        value_delimiter = ','
+    )]
     pub event: Vec<u64>,
 
     /// Events from this node (node= name, compared exactly)

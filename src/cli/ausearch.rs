@@ -57,8 +57,8 @@ fn join_date_and_time(
         .and_then(|s| s.to_str())
         .map(str::to_string)
         .unwrap_or_default();
-    let pair = (is_date(&first_text) && is_clock(&second))
-        || (is_clock(&first_text) && is_date(&second));
+    let pair =
+        (is_date(&first_text) && is_clock(&second)) || (is_clock(&first_text) && is_date(&second));
     if pair {
         iter.next();
         let (date, clock) = if is_date(&first_text) {
@@ -102,18 +102,39 @@ mod tests {
     #[test]
     fn two_letter_options_become_long_ones() {
         assert_eq!(
-            run(&["ausift", "search", "-ts", "today", "-k", "exec", "-if", "dir"]),
-            ["ausift", "search", "--start", "today", "-k", "exec", "--input", "dir"]
+            run(&[
+                "ausift", "search", "-ts", "today", "-k", "exec", "-if", "dir"
+            ]),
+            [
+                "ausift", "search", "--start", "today", "-k", "exec", "--input", "dir"
+            ]
         );
     }
 
     #[test]
     fn date_and_time_words_join_in_either_order() {
         assert_eq!(
-            run(&["a", "-ts", "11/14/23", "22:15:00", "-te", "23:00", "11/14/2023"]),
-            ["a", "--start", "11/14/23 22:15:00", "--end", "11/14/2023 23:00"]
+            run(&[
+                "a",
+                "-ts",
+                "11/14/23",
+                "22:15:00",
+                "-te",
+                "23:00",
+                "11/14/2023"
+            ]),
+            [
+                "a",
+                "--start",
+                "11/14/23 22:15:00",
+                "--end",
+                "11/14/2023 23:00"
+            ]
         );
-        assert_eq!(run(&["a", "-ts", "recent", "x.log"]), ["a", "--start", "recent", "x.log"]);
+        assert_eq!(
+            run(&["a", "-ts", "recent", "x.log"]),
+            ["a", "--start", "recent", "x.log"]
+        );
     }
 
     #[test]

@@ -10,8 +10,8 @@ use crate::error::UsageError;
 use crate::event::Window;
 use crate::input::{DiscoverOptions, ReadOptions};
 use crate::output::Sink;
-use crate::pipeline::{default_threads, PipelineOptions};
-use crate::query::time::{parse_time, TimeBound, Zone};
+use crate::pipeline::{PipelineOptions, default_threads};
+use crate::query::time::{TimeBound, Zone, parse_time};
 use crate::query::{self, Condition, Filter};
 use crate::record::types;
 use crate::stats::RunStats;
@@ -186,7 +186,10 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
     add(Condition::Uid(args.uid.clone()), !args.uid.is_empty());
     add(Condition::Auid(args.auid.clone()), !args.auid.is_empty());
     add(Condition::Euid(args.euid.clone()), !args.euid.is_empty());
-    add(Condition::EventId(args.event.clone()), !args.event.is_empty());
+    add(
+        Condition::EventId(args.event.clone()),
+        !args.event.is_empty(),
+    );
     add(Condition::Node(args.node.clone()), !args.node.is_empty());
     if let Some(yes_no) = args.success {
         conditions.push(Condition::Success(yes_no == YesNo::Yes));

@@ -6,8 +6,8 @@ use crate::input::DiscoverOptions;
 use crate::output::sink::{Sink, SinkError};
 use crate::output::{jsonl, raw};
 use crate::pipeline::{self, Flow, PipelineOptions};
-use crate::query::time::Zone;
 use crate::query::Filter;
+use crate::query::time::Zone;
 use crate::stats::RunStats;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

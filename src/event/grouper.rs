@@ -1,8 +1,8 @@
 //! The grouper: records in input order in, events in first-record order out.
 
 use super::{Event, LocalEvent, ParsedChunk, Span};
-use smallvec::{smallvec, SmallVec};
 use rustc_hash::FxHashMap;
+use smallvec::{SmallVec, smallvec};
 use std::collections::VecDeque;
 
 /// How far the input must move past an event's last record before the event is closed.

@@ -6,8 +6,8 @@
 //! `audit.log`, or dated `audit.log-20231121.gz`) are read oldest first by name; sets and files
 //! whose names cannot tell are ordered by the time of their first record.
 
-use super::decode::{self, Compression};
 use super::InputError;
+use super::decode::{self, Compression};
 use crate::record::{self, Stamp};
 use rayon::prelude::*;
 use std::fs;
@@ -299,7 +299,12 @@ mod tests {
         names.sort_by_key(|n| rank_of(n));
         assert_eq!(
             names,
-            ["audit.log.10.gz", "audit.log.2.gz", "audit.log.1", "audit.log"]
+            [
+                "audit.log.10.gz",
+                "audit.log.2.gz",
+                "audit.log.1",
+                "audit.log"
+            ]
         );
     }
 

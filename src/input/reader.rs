@@ -2,17 +2,17 @@
 //! compressed files and stdin are decoded on background threads, up to `decode_ahead` files at
 //! once, each into a bounded queue so memory stays flat whatever the input size.
 
-use super::chunk::{cut_after_line, Chunk};
+use super::InputError;
+use super::chunk::{Chunk, cut_after_line};
 use super::decode::{self, Compression, CountingReader};
 use super::discover::{Source, SourceKind};
-use super::InputError;
 use memmap2::Mmap;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Read};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, sync_channel};
 use std::thread;
 
 #[derive(Clone, Debug)]
@@ -282,6 +282,9 @@ fn pump(
     }
 }
 
+/// A block of whole lines and its offset in the decoded stream.
+type Block = (u64, Vec<u8>);
+
 /// Cuts a byte stream into blocks of whole lines.
 struct Blocks<R> {
     reader: R,
@@ -295,7 +298,7 @@ struct Blocks<R> {
 impl<R: Read> Blocks<R> {
     /// The next block and its offset; at the end, the last partial line; on an error, the
     /// error after whatever was decoded has been delivered.
-    fn next_block(&mut self) -> Result<Option<(u64, Vec<u8>)>, (u64, io::Error)> {
+    fn next_block(&mut self) -> Result<Option<Block>, (u64, io::Error)> {
         if let Some(err) = self.failed.take() {
             return Err((self.offset, err));
         }

@@ -83,7 +83,11 @@ pub fn decode<'a>(record_type: Option<u32>, key: &[u8], value: Value<'a>) -> Cow
 
 /// [`decode`] for a field of `record`, looking the record type up only when the field name
 /// alone does not decide.
-pub fn decode_in<'a>(record: &crate::record::Record, key: &[u8], value: Value<'a>) -> Cow<'a, [u8]> {
+pub fn decode_in<'a>(
+    record: &crate::record::Record,
+    key: &[u8],
+    value: Value<'a>,
+) -> Cow<'a, [u8]> {
     match value {
         Value::Bare(_) if ENCODED_FIELDS.contains(&key) => value.decoded(),
         Value::Bare(_) if may_be_hex(record.type_code(), key) => value.decoded(),
@@ -111,7 +115,10 @@ mod tests {
         assert_eq!(&*decode(Some(1300), b"uid", Value::Bare(b"1000")), b"1000");
         assert_eq!(&*decode(Some(1309), b"a1[0]", hex), b"/tmp");
         assert_eq!(&*decode(Some(1309), b"a1_len", Value::Bare(b"10")), b"10");
-        assert_eq!(&*decode(Some(1300), b"key", Value::Bare(b"(null)")), b"(null)");
+        assert_eq!(
+            &*decode(Some(1300), b"key", Value::Bare(b"(null)")),
+            b"(null)"
+        );
     }
 
     #[test]

@@ -54,7 +54,10 @@ mod tests {
     fn escape_sequences_and_bad_bytes_are_neutralised() {
         let mut out = Vec::new();
         write_terminal_safe(&mut out, b"ls \x1b]0;pwned\x07 \xff caf\xc3\xa9 a\\b \x1d");
-        assert_eq!(out, b"ls \\x1b]0;pwned\\x07 \\xff caf\xc3\xa9 a\\\\b \\x1d".to_vec());
+        assert_eq!(
+            out,
+            b"ls \\x1b]0;pwned\\x07 \\xff caf\xc3\xa9 a\\\\b \\x1d".to_vec()
+        );
     }
 
     #[test]

@@ -49,7 +49,8 @@ impl Sink {
             return Err(SinkError::Closed);
         }
         let result = if self.escape {
-            self.out.write_all(&super::escape::terminal_safe_lines(bytes))
+            self.out
+                .write_all(&super::escape::terminal_safe_lines(bytes))
         } else {
             self.out.write_all(bytes)
         };

@@ -59,15 +59,23 @@ pub fn write_iso(out: &mut Vec<u8>, sec: u64, msec: u16, zone: Zone) {
     if zone == Zone::Utc {
         return write_iso_utc(out, sec, msec);
     }
-    let Some(instant) = DateTime::<Utc>::from_timestamp(sec as i64, msec as u32 * 1_000_000)
-    else {
+    let Some(instant) = DateTime::<Utc>::from_timestamp(sec as i64, msec as u32 * 1_000_000) else {
         return write_iso_utc(out, sec, msec);
     };
     let text = match zone {
         Zone::Utc => unreachable!(),
-        Zone::Local => instant.with_timezone(&chrono::Local).format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string(),
-        Zone::Fixed(offset) => instant.with_timezone(&offset).format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string(),
-        Zone::Named(tz) => instant.with_timezone(&tz).format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string(),
+        Zone::Local => instant
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
+            .to_string(),
+        Zone::Fixed(offset) => instant
+            .with_timezone(&offset)
+            .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
+            .to_string(),
+        Zone::Named(tz) => instant
+            .with_timezone(&tz)
+            .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
+            .to_string(),
     };
     out.extend_from_slice(text.as_bytes());
 }
@@ -78,7 +86,14 @@ mod tests {
 
     #[test]
     fn utc_matches_chrono() {
-        for &sec in &[0u64, 951_782_400, 1_700_990_000, 1_709_164_800, 4_102_444_800, 11_111_111_111] {
+        for &sec in &[
+            0u64,
+            951_782_400,
+            1_700_990_000,
+            1_709_164_800,
+            4_102_444_800,
+            11_111_111_111,
+        ] {
             let expected = DateTime::<Utc>::from_timestamp(sec as i64, 7_000_000)
                 .unwrap()
                 .format("%Y-%m-%dT%H:%M:%S%.3fZ")

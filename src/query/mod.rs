@@ -6,7 +6,7 @@
 pub mod time;
 
 use crate::event::Event;
-use crate::interpret::{encoding, errno, Arch};
+use crate::interpret::{Arch, encoding, errno};
 use crate::record::{FieldName, Record, Value};
 
 pub use time::{TimeBound, TimeSpec};
@@ -257,7 +257,12 @@ fn text_field_matches(
     })
 }
 
-fn syscall_matches(record: &Record, specs: &[SyscallSpec], syscall: &FieldName, arch: &FieldName) -> bool {
+fn syscall_matches(
+    record: &Record,
+    specs: &[SyscallSpec],
+    syscall: &FieldName,
+    arch: &FieldName,
+) -> bool {
     let Some(number) = record.fields_by(syscall).next().and_then(|v| v.as_u64()) else {
         return false;
     };
@@ -304,7 +309,9 @@ pub fn parse_syscall(text: &str) -> Result<SyscallSpec, String> {
     if Arch::all().any(|a| a.syscall_number(text).is_some()) {
         Ok(SyscallSpec::Name(text.to_string()))
     } else {
-        Err(format!("unknown syscall '{text}' (give a name such as execve, or a number)"))
+        Err(format!(
+            "unknown syscall '{text}' (give a name such as execve, or a number)"
+        ))
     }
 }
 

@@ -4,8 +4,8 @@
 //! `--tz` (UTC unless said otherwise).
 
 use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime,
-    NaiveTime, TimeZone, Timelike, Utc,
+    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime,
+    TimeZone, Timelike, Utc,
 };
 
 /// The zone naive times are read in and times are shown in.
@@ -247,24 +247,47 @@ mod tests {
     }
 
     fn ms(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> i64 {
-        Utc.with_ymd_and_hms(y, mo, d, h, mi, s).unwrap().timestamp_millis()
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, s)
+            .unwrap()
+            .timestamp_millis()
     }
 
     #[test]
     fn iso_with_and_without_offset() {
         let s = TimeBound::Start;
-        assert_eq!(at("2023-11-26T11:28:15Z", s, Zone::Utc), ms(2023, 11, 26, 11, 28, 15));
-        assert_eq!(at("2023-11-26T12:28:15+01:00", s, Zone::Utc), ms(2023, 11, 26, 11, 28, 15));
-        assert_eq!(at("2023-11-26 11:28:15", s, Zone::Utc), ms(2023, 11, 26, 11, 28, 15));
+        assert_eq!(
+            at("2023-11-26T11:28:15Z", s, Zone::Utc),
+            ms(2023, 11, 26, 11, 28, 15)
+        );
+        assert_eq!(
+            at("2023-11-26T12:28:15+01:00", s, Zone::Utc),
+            ms(2023, 11, 26, 11, 28, 15)
+        );
+        assert_eq!(
+            at("2023-11-26 11:28:15", s, Zone::Utc),
+            ms(2023, 11, 26, 11, 28, 15)
+        );
         let berlin = Zone::parse("Europe/Berlin").unwrap();
-        assert_eq!(at("2023-11-26 12:28:15", s, berlin), ms(2023, 11, 26, 11, 28, 15));
+        assert_eq!(
+            at("2023-11-26 12:28:15", s, berlin),
+            ms(2023, 11, 26, 11, 28, 15)
+        );
     }
 
     #[test]
     fn a_bare_end_date_means_the_end_of_that_day() {
-        assert_eq!(at("2023-11-24", TimeBound::End, Zone::Utc), ms(2023, 11, 24, 23, 59, 59) + 999);
-        assert_eq!(at("11/24/2023", TimeBound::End, Zone::Utc), ms(2023, 11, 24, 23, 59, 59) + 999);
-        assert_eq!(at("11/24/23", TimeBound::Start, Zone::Utc), ms(2023, 11, 24, 0, 0, 0));
+        assert_eq!(
+            at("2023-11-24", TimeBound::End, Zone::Utc),
+            ms(2023, 11, 24, 23, 59, 59) + 999
+        );
+        assert_eq!(
+            at("11/24/2023", TimeBound::End, Zone::Utc),
+            ms(2023, 11, 24, 23, 59, 59) + 999
+        );
+        assert_eq!(
+            at("11/24/23", TimeBound::Start, Zone::Utc),
+            ms(2023, 11, 24, 0, 0, 0)
+        );
     }
 
     #[test]
@@ -285,9 +308,15 @@ mod tests {
     fn dst_gap_and_fold_in_berlin() {
         let berlin = Zone::parse("Europe/Berlin").unwrap();
         // 2024-03-31 02:30 does not exist in Berlin: the first valid instant after it.
-        assert_eq!(at("2024-03-31 02:30", TimeBound::Start, berlin), ms(2024, 3, 31, 1, 0, 0));
+        assert_eq!(
+            at("2024-03-31 02:30", TimeBound::Start, berlin),
+            ms(2024, 3, 31, 1, 0, 0)
+        );
         // 2024-10-27 02:30 happens twice: the first for a start, the second for an end.
-        assert_eq!(at("2024-10-27 02:30", TimeBound::Start, berlin), ms(2024, 10, 27, 0, 30, 0));
+        assert_eq!(
+            at("2024-10-27 02:30", TimeBound::Start, berlin),
+            ms(2024, 10, 27, 0, 30, 0)
+        );
         assert_eq!(
             at("2024-10-27 02:30:00", TimeBound::End, berlin),
             ms(2024, 10, 27, 1, 30, 0) + 999
@@ -296,9 +325,15 @@ mod tests {
 
     #[test]
     fn leap_days_and_offsets() {
-        assert_eq!(at("2024-02-29", TimeBound::Start, Zone::Utc), ms(2024, 2, 29, 0, 0, 0));
+        assert_eq!(
+            at("2024-02-29", TimeBound::Start, Zone::Utc),
+            ms(2024, 2, 29, 0, 0, 0)
+        );
         assert!(parse_time("2023-02-29", TimeBound::Start, Zone::Utc, Utc::now()).is_err());
-        assert_eq!(Zone::parse("+05:30").unwrap(), Zone::Fixed(FixedOffset::east_opt(19800).unwrap()));
+        assert_eq!(
+            Zone::parse("+05:30").unwrap(),
+            Zone::Fixed(FixedOffset::east_opt(19800).unwrap())
+        );
         assert!(Zone::parse("IST").is_err());
     }
 }

@@ -181,7 +181,7 @@ pub struct NamedFields<'a, 'n> {
 }
 
 enum Search<'n> {
-    Owned(memchr::memmem::Finder<'n>),
+    Owned(Box<memchr::memmem::Finder<'n>>),
     Shared(&'n memchr::memmem::Finder<'n>),
 }
 
@@ -209,7 +209,7 @@ impl<'a, 'n> NamedFields<'a, 'n> {
         NamedFields {
             text,
             name,
-            finder: Search::Owned(memchr::memmem::Finder::new(name)),
+            finder: Search::Owned(Box::new(memchr::memmem::Finder::new(name))),
             from: 0,
         }
     }
@@ -258,7 +258,9 @@ impl<'a> Iterator for NamedFields<'a, '_> {
             let inside_msg = memchr::memchr(b'\'', before).is_some()
                 && memchr::memchr_iter(b'\'', before).count() % 2 == 1;
             let end = if inside_msg {
-                memchr::memrchr(b'\'', text).filter(|&q| q > at).unwrap_or(text.len())
+                memchr::memrchr(b'\'', text)
+                    .filter(|&q| q > at)
+                    .unwrap_or(text.len())
             } else {
                 text.len()
             };
@@ -328,11 +330,11 @@ fn strip_old_punctuation(value: &[u8]) -> &[u8] {
 }
 
 fn trim(bytes: &[u8]) -> &[u8] {
-    let start = bytes
+    let start = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
+    let end = bytes
         .iter()
-        .position(|&b| b != b' ')
-        .unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|&b| b != b' ').map_or(start, |i| i + 1);
+        .rposition(|&b| b != b' ')
+        .map_or(start, |i| i + 1);
     &bytes[start..end.max(start)]
 }
 

@@ -205,8 +205,7 @@ impl<'a> Record<'a> {
 
 static MSG_AUDIT: LazyLock<memmem::Finder<'static>> =
     LazyLock::new(|| memmem::Finder::new(b" msg=audit("));
-static TYPE_EQ: LazyLock<memmem::Finder<'static>> =
-    LazyLock::new(|| memmem::Finder::new(b"type="));
+static TYPE_EQ: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"type="));
 
 /// What a caller that has scanned the whole chunk already knows about a line: whether it may
 /// hold a second record (` msg=audit(` twice) and an enrichment separator. Scanning a chunk
@@ -382,9 +381,10 @@ fn digits_at(t: &[u8], mut i: usize, max: usize) -> Option<(u64, usize)> {
 #[inline]
 fn stamp_digits(t: &[u8], i: usize) -> Option<(u64, u64, u64, usize)> {
     let (sec, after_sec) = match (eight_digits(&t[i..]), t.get(i + 8..i + 11)) {
-        (Some(high), Some([a, b, b'.'])) if a.is_ascii_digit() && b.is_ascii_digit() => {
-            (high * 100 + (a - b'0') as u64 * 10 + (b - b'0') as u64, i + 10)
-        }
+        (Some(high), Some([a, b, b'.'])) if a.is_ascii_digit() && b.is_ascii_digit() => (
+            high * 100 + (a - b'0') as u64 * 10 + (b - b'0') as u64,
+            i + 10,
+        ),
         _ => digits_at(t, i, 19)?,
     };
     let Some([b'.', m1, m2, m3, b':']) = t.get(after_sec..after_sec + 5) else {
@@ -399,7 +399,11 @@ fn stamp_digits(t: &[u8], i: usize) -> Option<(u64, u64, u64, usize)> {
     let serial_len = memchr::memchr(b')', &t[serial_start..t.len().min(serial_start + 21)])?;
     let serial = match serial_len {
         1..=8 => last_digits(t, serial_start + serial_len, serial_len)?,
-        _ => digits_at(t, serial_start, 19).filter(|&(_, e)| e == serial_start + serial_len)?.0,
+        _ => {
+            digits_at(t, serial_start, 19)
+                .filter(|&(_, e)| e == serial_start + serial_len)?
+                .0
+        }
     };
     Some((sec, msec, serial, serial_start + serial_len))
 }
@@ -470,7 +474,13 @@ fn next_record(text: &[u8], body_start: usize) -> Option<usize> {
         if !text[type_start..].starts_with(b"type=") || type_start <= body_start {
             continue;
         }
-        if text[body_start..type_start].iter().filter(|&&b| b == b'\'').count() % 2 == 1 {
+        if text[body_start..type_start]
+            .iter()
+            .filter(|&&b| b == b'\'')
+            .count()
+            % 2
+            == 1
+        {
             continue;
         }
         let start = node_before(text, type_start).max(body_start);
@@ -620,7 +630,10 @@ mod digit_tests {
         let line = b"xx:1700990000.123:4567890)";
         for n in 1..=7 {
             let end = line.len() - 1;
-            let expected: u64 = std::str::from_utf8(&line[end - n..end]).unwrap().parse().unwrap();
+            let expected: u64 = std::str::from_utf8(&line[end - n..end])
+                .unwrap()
+                .parse()
+                .unwrap();
             assert_eq!(last_digits(line, end, n), Some(expected));
         }
     }
@@ -628,10 +641,22 @@ mod digit_tests {
     #[test]
     fn stamps_of_every_width_parse() {
         for (text, want) in [
-            ("type=X msg=audit(1700990000.123:4): a", (1_700_990_000, 123, 4)),
-            ("type=X msg=audit(1700990000.123:12345678): a", (1_700_990_000, 123, 12_345_678)),
-            ("type=X msg=audit(1700990000.123:4294967295): a", (1_700_990_000, 123, 4_294_967_295)),
-            ("type=X msg=audit(11111111111.111:111): a", (11_111_111_111, 111, 111)),
+            (
+                "type=X msg=audit(1700990000.123:4): a",
+                (1_700_990_000, 123, 4),
+            ),
+            (
+                "type=X msg=audit(1700990000.123:12345678): a",
+                (1_700_990_000, 123, 12_345_678),
+            ),
+            (
+                "type=X msg=audit(1700990000.123:4294967295): a",
+                (1_700_990_000, 123, 4_294_967_295),
+            ),
+            (
+                "type=X msg=audit(11111111111.111:111): a",
+                (11_111_111_111, 111, 111),
+            ),
             ("type=X msg=audit(999999999.005:7): a", (999_999_999, 5, 7)),
         ] {
             let s = parse_record(text.as_bytes()).unwrap().header.stamp.unwrap();

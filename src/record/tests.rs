@@ -5,7 +5,10 @@ fn parse(line: &str) -> ParsedRecord {
 }
 
 fn view<'a>(text: &'a [u8], parsed: &'a ParsedRecord) -> Record<'a> {
-    Record::from_header(&text[parsed.start..parsed.start + parsed.len], &parsed.header)
+    Record::from_header(
+        &text[parsed.start..parsed.start + parsed.len],
+        &parsed.header,
+    )
 }
 
 #[test]
@@ -15,7 +18,14 @@ fn plain_record() {
     let r = view(line.as_bytes(), &p);
     assert_eq!(r.type_name(), b"SYSCALL");
     assert_eq!(r.type_code(), Some(1300));
-    assert_eq!(r.stamp(), Some(Stamp { sec: 1_700_990_000, msec: 123, serial: 456 }));
+    assert_eq!(
+        r.stamp(),
+        Some(Stamp {
+            sec: 1_700_990_000,
+            msec: 123,
+            serial: 456
+        })
+    );
     assert_eq!(r.field(b"syscall"), Some(Value::Bare(b"59")));
     assert_eq!(r.field(b"key"), Some(Value::Quoted(b"exec")));
     assert!(r.node().is_none() && p.next.is_none());
@@ -56,16 +66,29 @@ fn syslog_line_with_numeric_type() {
     let r = view(line.as_bytes(), &p);
     assert_eq!(r.type_code(), Some(1400));
     assert_eq!(r.field(b"apparmor"), Some(Value::Quoted(b"ALLOWED")));
-    assert_eq!(r.text, line.as_bytes(), "the raw text keeps the syslog prefix");
+    assert_eq!(
+        r.text,
+        line.as_bytes(),
+        "the raw text keeps the syslog prefix"
+    );
 }
 
 #[test]
 fn free_text_is_not_a_record() {
-    assert_eq!(parse_record(b"hello world"), Err(SkipReason::NotAuditRecord));
+    assert_eq!(
+        parse_record(b"hello world"),
+        Err(SkipReason::NotAuditRecord)
+    );
     assert_eq!(parse_record(b"   "), Err(SkipReason::Blank));
     assert_eq!(parse_record(b"# comment"), Err(SkipReason::Comment));
-    assert_eq!(parse_record(b"type=SYSCALL msg=audit(17009"), Err(SkipReason::BadTimestamp));
-    assert_eq!(parse_record(b"apparmor=\"DENIED\" type=x"), Err(SkipReason::NotAuditRecord));
+    assert_eq!(
+        parse_record(b"type=SYSCALL msg=audit(17009"),
+        Err(SkipReason::BadTimestamp)
+    );
+    assert_eq!(
+        parse_record(b"apparmor=\"DENIED\" type=x"),
+        Err(SkipReason::NotAuditRecord)
+    );
 }
 
 #[test]
@@ -74,7 +97,10 @@ fn enrichment_is_split_off() {
     let p = parse(line);
     let r = view(line.as_bytes(), &p);
     assert_eq!(r.body(), b"saddr=0200");
-    assert_eq!(r.enriched(b"SADDR"), Some(Value::Braced(b"saddr_fam=inet laddr=192.0.2.1 lport=80")));
+    assert_eq!(
+        r.enriched(b"SADDR"),
+        Some(Value::Braced(b"saddr_fam=inet laddr=192.0.2.1 lport=80"))
+    );
 }
 
 #[test]
@@ -82,9 +108,15 @@ fn two_records_on_one_line() {
     let line = "type=SYSCALL msg=audit(1.000:2): a=1 key=(null) type=PROCTITLE msg=audit(1.000:2): proctitle=6C73";
     let p = parse(line);
     let next = p.next.unwrap();
-    assert_eq!(&line[..p.len], "type=SYSCALL msg=audit(1.000:2): a=1 key=(null)");
+    assert_eq!(
+        &line[..p.len],
+        "type=SYSCALL msg=audit(1.000:2): a=1 key=(null)"
+    );
     let second = parse(&line[next..]);
-    assert_eq!(second.header.type_code(line[next..].as_bytes()), Some(1327));
+    assert_eq!(
+        second.header.type_code(&line.as_bytes()[next..]),
+        Some(1327)
+    );
 }
 
 #[test]
@@ -123,7 +155,14 @@ fn crlf_and_trailing_blanks_are_not_part_of_the_body() {
 
 #[test]
 fn eleven_digit_seconds() {
-    assert_eq!(parse("type=AVC msg=audit(11111111111.111:111): x=1").header.stamp.unwrap().sec, 11_111_111_111);
+    assert_eq!(
+        parse("type=AVC msg=audit(11111111111.111:111): x=1")
+            .header
+            .stamp
+            .unwrap()
+            .sec,
+        11_111_111_111
+    );
 }
 
 /// The substring lookup of fields agrees with the tokenizer on every record of the corpus and
@@ -139,15 +178,29 @@ fn named_lookup_agrees_with_the_tokenizer() {
     }
     let mut checked = 0;
     for file in files {
-        let Ok(bytes) = std::fs::read(&file) else { continue };
+        let Ok(bytes) = std::fs::read(&file) else {
+            continue;
+        };
         for line in bytes.split(|&b| b == b'\n') {
-            let Ok(parsed) = parse_record(line) else { continue };
+            let Ok(parsed) = parse_record(line) else {
+                continue;
+            };
             let record = view(line, &parsed);
             let keys: Vec<&[u8]> = record.fields().map(|f| f.key).collect();
             for key in keys {
-                let by_tokens: Vec<Value> = record.fields().filter(|f| f.key == key).map(|f| f.value).collect();
+                let by_tokens: Vec<Value> = record
+                    .fields()
+                    .filter(|f| f.key == key)
+                    .map(|f| f.value)
+                    .collect();
                 let by_name: Vec<Value> = record.fields_named(key).collect();
-                assert_eq!(by_name, by_tokens, "{}: {}", file.display(), String::from_utf8_lossy(line));
+                assert_eq!(
+                    by_name,
+                    by_tokens,
+                    "{}: {}",
+                    file.display(),
+                    String::from_utf8_lossy(line)
+                );
                 checked += 1;
             }
         }
@@ -159,9 +212,18 @@ fn named_lookup_agrees_with_the_tokenizer() {
 fn a_record_after_junk_is_recovered_without_the_junk() {
     let line = b"\0\0\x7fELF\0\0type=CRED_ACQ msg=audit(1.000:2): pid=1";
     let p = parse_record(line).unwrap();
-    assert_eq!(&line[p.start..p.start + p.len], &b"type=CRED_ACQ msg=audit(1.000:2): pid=1"[..]);
+    assert_eq!(
+        &line[p.start..p.start + p.len],
+        &b"type=CRED_ACQ msg=audit(1.000:2): pid=1"[..]
+    );
     assert_eq!(view(line, &p).field(b"pid"), Some(Value::Bare(b"1")));
     // A word ending in "type=" is no record start, and junk without a header stays junk.
-    assert_eq!(parse_record(b"x nametype=NORMAL msg=audit(1.000:2): a=1"), Err(SkipReason::NotAuditRecord));
-    assert_eq!(parse_record(b"\0\0 type=\0 msg=audit(\0"), Err(SkipReason::NotAuditRecord));
+    assert_eq!(
+        parse_record(b"x nametype=NORMAL msg=audit(1.000:2): a=1"),
+        Err(SkipReason::NotAuditRecord)
+    );
+    assert_eq!(
+        parse_record(b"\0\0 type=\0 msg=audit(\0"),
+        Err(SkipReason::NotAuditRecord)
+    );
 }
