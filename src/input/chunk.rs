@@ -58,6 +58,36 @@ impl Chunk {
     }
 }
 
+impl Drop for Chunk {
+    /// A mapped chunk's pages leave the process's resident set once the chunk is done (they
+    /// stay in the page cache), so mapping a large file does not grow memory with its size.
+    fn drop(&mut self) {
+        if let ChunkData::Mapped { map, start, end } = &self.data {
+            let page = page_size();
+            let first = start.div_ceil(page) * page;
+            let last = end / page * page;
+            if last > first {
+                // SAFETY: the map is read-only and file-backed; dropping its pages only means a
+                // later access (a neighbouring chunk sharing a page is never cut here, pages are
+                // whole) faults them in again from the page cache.
+                let _ = unsafe {
+                    map.unchecked_advise_range(
+                        memmap2::UncheckedAdvice::DontNeed,
+                        first,
+                        last - first,
+                    )
+                };
+            }
+        }
+    }
+}
+
+fn page_size() -> usize {
+    // SAFETY: sysconf has no preconditions.
+    let size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if size > 0 { size as usize } else { 4096 }
+}
+
 /// Where to cut `bytes` so that the first part ends on a line boundary and holds at least
 /// `target` bytes when there are that many: after the first newline at or past `target`.
 /// A line longer than the chunk simply makes the chunk longer.

@@ -26,6 +26,9 @@ pub struct ReadOptions {
     pub no_mmap: bool,
     /// How many compressed sources may be decoded at the same time.
     pub decode_ahead: usize,
+    /// Decoded blocks a decoder may hold ready before it waits for the parser: enough that
+    /// decoding goes on while a wave of chunks is being parsed.
+    pub blocks_ahead: usize,
 }
 
 impl Default for ReadOptions {
@@ -35,6 +38,7 @@ impl Default for ReadOptions {
             block_size: 4 << 20,
             no_mmap: false,
             decode_ahead: 2,
+            blocks_ahead: 8,
         }
     }
 }
@@ -142,7 +146,7 @@ impl ChunkReader {
     }
 
     fn spawn_stream(&self, id: u32, name: String, path: Option<std::path::PathBuf>) -> Producer {
-        let (tx, rx) = sync_channel(2);
+        let (tx, rx) = sync_channel(self.options.blocks_ahead.max(1));
         let chunk_size = self.options.block_size;
         let counters = self.counters.clone();
         thread::spawn(move || {
