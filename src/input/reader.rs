@@ -57,6 +57,7 @@ enum Producer {
         source: u32,
         map: Arc<Mmap>,
         pos: usize,
+        chunk_size: usize,
     },
     Stream {
         rx: Receiver<Result<Chunk, InputError>>,
@@ -125,10 +126,15 @@ impl ChunkReader {
                 if source.compression == Compression::None && !self.options.no_mmap {
                     match map_file(path) {
                         Ok(Some(map)) => {
+                            // A small file is cut finer, so that all threads get work and
+                            // parsing overlaps grouping even on one wave.
+                            let chunk_size = (map.len() / 16)
+                                .clamp(1 << 20, self.options.chunk_size.max(1 << 20));
                             return Ok(Some(Producer::Mapped {
                                 source: id,
                                 map: Arc::new(map),
                                 pos: 0,
+                                chunk_size,
                             }));
                         }
                         Ok(None) => return Ok(None),
@@ -176,12 +182,17 @@ impl Iterator for ChunkReader {
             self.start_more();
             let producer = self.started.front_mut()?;
             let item = match producer {
-                Producer::Mapped { source, map, pos } => {
+                Producer::Mapped {
+                    source,
+                    map,
+                    pos,
+                    chunk_size,
+                } => {
                     let rest = &map[*pos..];
                     if rest.is_empty() {
                         None
                     } else {
-                        let len = cut_after_line(rest, self.options.chunk_size);
+                        let len = cut_after_line(rest, *chunk_size);
                         let chunk = Chunk::mapped(*source, map.clone(), *pos, *pos + len);
                         *pos += len;
                         self.counters

@@ -233,6 +233,13 @@ pub fn parse_record_with(text: &[u8], hints: LineHints) -> Result<ParsedRecord, 
     if text.len() > u32::MAX as usize {
         return Err(SkipReason::TooLong);
     }
+    // Most lines start with their type; they skip the prefix checks.
+    if text.first() == Some(&b't') {
+        return parse_at(text, 0, hints).or_else(|reason| match reason {
+            SkipReason::NotAuditRecord => recover_after_junk(text),
+            other => Err(other),
+        });
+    }
     match record_start(text) {
         Ok(start) => parse_at(text, start, hints),
         Err(SkipReason::NotAuditRecord) => recover_after_junk(text),
@@ -258,7 +265,11 @@ fn recover_after_junk(text: &[u8]) -> Result<ParsedRecord, SkipReason> {
 
 fn parse_at(text: &[u8], start: usize, hints: LineHints) -> Result<ParsedRecord, SkipReason> {
     let mut cursor = Cursor { text, pos: start };
-    let node = cursor.node_prefix();
+    let node = if matches!(text.get(start), Some(b'n' | b'h')) {
+        cursor.node_prefix()
+    } else {
+        None
+    };
     let (type_name, stamp, body_start) = match fast_header(text, cursor.pos) {
         Some(found) => found,
         None => general_header(&mut cursor, node.is_some())?,
@@ -396,7 +407,9 @@ fn stamp_digits(t: &[u8], i: usize) -> Option<(u64, u64, u64, usize)> {
     }
     let msec = msec_digits[0] as u64 * 100 + msec_digits[1] as u64 * 10 + msec_digits[2] as u64;
     let serial_start = after_sec + 5;
-    let serial_len = memchr::memchr(b')', &t[serial_start..t.len().min(serial_start + 21)])?;
+    let serial_len = t[serial_start..t.len().min(serial_start + 21)]
+        .iter()
+        .position(|&b| b == b')')?;
     let serial = match serial_len {
         1..=8 => last_digits(t, serial_start + serial_len, serial_len)?,
         _ => {
@@ -416,7 +429,8 @@ fn fast_header(text: &[u8], pos: usize) -> Option<HeaderParts> {
     if t.len() < 32 || !starts_with(t, b"type=") {
         return None;
     }
-    let name_len = memchr::memchr(b' ', &t[5..t.len().min(45)])?;
+    // Type names are short: a plain loop beats a library search call here.
+    let name_len = t[5..t.len().min(45)].iter().position(|&b| b == b' ')?;
     let mut i = 5 + name_len;
     if name_len == 0 || !starts_with(&t[i..], b" msg=audit(") {
         return None;
