@@ -77,6 +77,7 @@ where
     let mut reader = ChunkReader::new(sources, options.read.clone());
     let counters = reader.counters();
     let wave_size = options.threads.max(1) * 2;
+    let window = options.window;
     let mut consume = consume;
     let mut pending: Option<Vec<ParsedChunk>> = None;
     loop {
@@ -86,7 +87,7 @@ where
             rayon::join(
                 || {
                     wave.into_par_iter()
-                        .map(parse_chunk)
+                        .map(|chunk| parse_chunk(chunk, window))
                         .collect::<Vec<ParsedChunk>>()
                 },
                 || pending.take().map(|p| engine.step(p, false, &process)),

@@ -27,9 +27,8 @@ use std::sync::LazyLock;
 
 type Id = (String, String);
 
-static ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:node=(\S+) )?.*?audit\((\d+\.\d+:\d+)\)").unwrap()
-});
+static ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:node=(\S+) )?.*?audit\((\d+\.\d+:\d+)\)").unwrap());
 
 fn id_of(line: &[u8]) -> Option<Id> {
     let caps = ID.captures(line)?;
@@ -62,7 +61,10 @@ fn field_values<'a>(line: &'a [u8], name: &str) -> Vec<&'a [u8]> {
     let mut rest = line;
     while let Some(at) = memchr::memmem::find(rest, pattern.as_bytes()) {
         let value = &rest[at + pattern.len()..];
-        let end = value.iter().position(|&b| b == b' ' || b == 0x1d).unwrap_or(value.len());
+        let end = value
+            .iter()
+            .position(|&b| b == b' ' || b == 0x1d)
+            .unwrap_or(value.len());
         values.push(&value[..end]);
         rest = &value[end..];
     }
@@ -80,11 +82,16 @@ fn distinct_values(records: &[Vec<u8>], name: &str) -> BTreeSet<Vec<u8>> {
 const UNREAD_TYPES: &[&[u8]] = &[b"type=URINGOP "];
 
 fn only_in_unread_types(records: &[Vec<u8>], field: &str) -> bool {
-    let carriers: Vec<&Vec<u8>> = records.iter().filter(|r| !field_values(r, field).is_empty()).collect();
+    let carriers: Vec<&Vec<u8>> = records
+        .iter()
+        .filter(|r| !field_values(r, field).is_empty())
+        .collect();
     !carriers.is_empty()
-        && carriers
-            .iter()
-            .all(|r| UNREAD_TYPES.iter().any(|t| memchr::memmem::find(r, t).is_some()))
+        && carriers.iter().all(|r| {
+            UNREAD_TYPES
+                .iter()
+                .any(|t| memchr::memmem::find(r, t).is_some())
+        })
 }
 
 struct Case {
@@ -130,12 +137,19 @@ fn cases(events: &BTreeMap<Id, Vec<Vec<u8>>>) -> Vec<Case> {
     }
     let types: BTreeMap<String, usize> = all.iter().fold(BTreeMap::new(), |mut m, line| {
         if let Some(t) = field_values(&[b" ", line.as_slice()].concat(), "type").first() {
-            *m.entry(String::from_utf8_lossy(t).into_owned()).or_default() += 1;
+            *m.entry(String::from_utf8_lossy(t).into_owned())
+                .or_default() += 1;
         }
         m
     });
-    let named: Vec<(&String, &usize)> = types.iter().filter(|(t, _)| !t.starts_with(|c: char| c.is_ascii_digit()) && !t.starts_with("UNKNOWN")).collect();
-    if let Some((t, _)) = named.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse((*t).clone()))) {
+    let named: Vec<(&String, &usize)> = types
+        .iter()
+        .filter(|(t, _)| !t.starts_with(|c: char| c.is_ascii_digit()) && !t.starts_with("UNKNOWN"))
+        .collect();
+    if let Some((t, _)) = named
+        .iter()
+        .max_by_key(|(t, n)| (**n, std::cmp::Reverse((*t).clone())))
+    {
         cases.push(case("-m common", &["-m".into(), (*t).clone()], None));
     }
     if let Some((t, _)) = named.iter().min_by_key(|(t, n)| (**n, (*t).clone())) {
@@ -152,8 +166,14 @@ fn cases(events: &BTreeMap<Id, Vec<Vec<u8>>>) -> Vec<Case> {
         }
     }
     if let Some(nr) = most_common("syscall", &[]) {
-        let x86_64 = all.iter().any(|l| field_values(l, "arch").contains(&&b"c000003e"[..]));
-        let spec = if x86_64 && nr == "59" { "execve".to_string() } else { nr };
+        let x86_64 = all
+            .iter()
+            .any(|l| field_values(l, "arch").contains(&&b"c000003e"[..]));
+        let spec = if x86_64 && nr == "59" {
+            "execve".to_string()
+        } else {
+            nr
+        };
         cases.push(case("--syscall", &["-sc".into(), spec], Some("syscall")));
     }
     if let Some(range) = time_range(events) {
@@ -170,7 +190,9 @@ fn time_range(events: &BTreeMap<Id, Vec<Vec<u8>>>) -> Option<Case> {
         .collect();
     secs.sort();
     let (start, end) = (secs.get(secs.len() / 4)?, secs.get(secs.len() * 3 / 4)?);
-    let format = |s: i64| chrono::DateTime::from_timestamp(s, 0).map(|t| t.format("%m/%d/%y %H:%M:%S").to_string());
+    let format = |s: i64| {
+        chrono::DateTime::from_timestamp(s, 0).map(|t| t.format("%m/%d/%y %H:%M:%S").to_string())
+    };
     let year = |s: i64| chrono::DateTime::from_timestamp(s, 0).map(|t| chrono::Datelike::year(&t));
     if !(2004..2100).contains(&year(*start)?) || !(2004..2100).contains(&year(*end)?) {
         return None;
@@ -178,7 +200,10 @@ fn time_range(events: &BTreeMap<Id, Vec<Vec<u8>>>) -> Option<Case> {
     let (s, e) = (format(*start)?, format(*end)?);
     let (sd, st) = s.split_once(' ')?;
     let (ed, et) = e.split_once(' ')?;
-    let args: Vec<String> = ["-ts", sd, st, "-te", ed, et].iter().map(|a| a.to_string()).collect();
+    let args: Vec<String> = ["-ts", sd, st, "-te", ed, et]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
     Some(case("-ts/-te", &args, None))
 }
 
@@ -204,7 +229,12 @@ fn run_ausift(file: &Path, args: &[String]) -> Vec<u8> {
         .arg("raw")
         .output()
         .expect("ausift runs");
-    assert!(output.status.code().is_some_and(|c| c <= 1), "ausift failed on {}: {:?}", file.display(), output);
+    assert!(
+        output.status.code().is_some_and(|c| c <= 1),
+        "ausift failed on {}: {:?}",
+        file.display(),
+        output
+    );
     output.stdout
 }
 
@@ -223,7 +253,11 @@ fn search_finds_the_events_ausearch_finds() {
         let events = events_of(&file);
         let apparmor: BTreeSet<&Id> = events
             .iter()
-            .filter(|(_, records)| records.iter().any(|r| memchr::memmem::find(r, b"apparmor=").is_some()))
+            .filter(|(_, records)| {
+                records
+                    .iter()
+                    .any(|r| memchr::memmem::find(r, b"apparmor=").is_some())
+            })
             .map(|(id, _)| id)
             .collect();
         for case in cases(&events) {
@@ -235,31 +269,67 @@ fn search_finds_the_events_ausearch_finds() {
                 let records = &events[id];
                 if apparmor.contains(id) {
                     *exceptions.entry("apparmor").or_default() += 1;
-                } else if case.field.is_some_and(|f| distinct_values(records, f).len() > 1) {
+                } else if case
+                    .field
+                    .is_some_and(|f| distinct_values(records, f).len() > 1)
+                {
                     *exceptions.entry("last-record-wins").or_default() += 1;
                 } else if case.field.is_some_and(|f| only_in_unread_types(records, f)) {
                     *exceptions.entry("unread-type").or_default() += 1;
                 } else {
-                    failures.push(format!("{} [{}]: only ausift finds {:?}", file.display(), case.label, id));
+                    failures.push(format!(
+                        "{} [{}]: only ausift finds {:?}",
+                        file.display(),
+                        case.label,
+                        id
+                    ));
                 }
             }
             for id in theirs.difference(&ours) {
                 let syscall_less = distinct_values(&events[id], "syscall").is_empty();
-                if case.label == "--syscall" && case.ausift.last().is_some_and(|s| s == "0") && syscall_less {
+                if case.label == "--syscall"
+                    && case.ausift.last().is_some_and(|s| s == "0")
+                    && syscall_less
+                {
                     *exceptions.entry("no-syscall-is-0").or_default() += 1;
                     continue;
                 }
-                failures.push(format!("{} [{}]: only ausearch finds {:?}", file.display(), case.label, id));
+                failures.push(format!(
+                    "{} [{}]: only ausearch finds {:?}",
+                    file.display(),
+                    case.label,
+                    id
+                ));
             }
             if case.label == "no filter" {
-                let headerless = ours_raw.split(|&b| b == b'\n').filter(|l| l.ends_with(b"msg=?")).count();
-                let input_headerless = std::fs::read(&file).unwrap().split(|&b| b == b'\n').filter(|l| l.ends_with(b"msg=?")).count();
-                assert_eq!(headerless, input_headerless, "{}: every record without a header is output", file.display());
+                let headerless = ours_raw
+                    .split(|&b| b == b'\n')
+                    .filter(|l| l.ends_with(b"msg=?"))
+                    .count();
+                let input_headerless = std::fs::read(&file)
+                    .unwrap()
+                    .split(|&b| b == b'\n')
+                    .filter(|l| l.ends_with(b"msg=?"))
+                    .count();
+                assert_eq!(
+                    headerless,
+                    input_headerless,
+                    "{}: every record without a header is output",
+                    file.display()
+                );
                 *exceptions.entry("no-header").or_default() += headerless;
             }
         }
     }
     println!("compared {compared} searches; named exceptions: {exceptions:?}");
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
-    assert!(compared > 100, "the corpus gave too few comparisons: {compared}");
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        compared > 100,
+        "the corpus gave too few comparisons: {compared}"
+    );
 }

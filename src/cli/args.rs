@@ -153,7 +153,12 @@ pub struct FilterArgs {
 
     /// Time zone for times without an offset and for times shown: UTC, local, an IANA name
     /// (Europe/Berlin) or an offset (+05:30)
-    #[arg(long = "tz", value_name = "ZONE", default_value = "UTC")]
+    #[arg(
+        long = "tz",
+        value_name = "ZONE",
+        default_value = "UTC",
+        allow_hyphen_values = true
+    )]
     pub tz: String,
 }
 

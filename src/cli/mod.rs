@@ -132,8 +132,7 @@ fn pipeline_options(input: &InputArgs) -> PipelineOptions {
             ..ReadOptions::default()
         },
         window: Window {
-            max_records: input.window_records.max(1),
-            ..Window::default()
+            records: input.window_records.max(1),
         },
         ..PipelineOptions::default()
     }

@@ -77,11 +77,15 @@ pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
     let mut output_error = None;
     let limit = options.limit.unwrap_or(u64::MAX);
     let consume = |batch: Batch| {
+        if keep {
+            // The limit applies to the sorted order, once everything is in.
+            matched += batch.kept.len() as u64;
+            kept.extend(batch.kept);
+            return Flow::Continue;
+        }
         let room = (limit - matched).min(batch.ends.len() as u64) as usize;
         matched += room as u64;
-        if keep {
-            kept.extend(batch.kept.into_iter().take(room));
-        } else if render && room > 0 {
+        if render && room > 0 {
             let end = batch.ends[room - 1];
             if let Err(err) = sink.write(&batch.text[..end]) {
                 if let SinkError::Io(err) = err {
@@ -98,10 +102,15 @@ pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
     };
     let stats = pipeline::run(sources, &options.pipeline, process, consume);
     let mut stats = super::merge_discovery(stats, discovery);
-    stats.matched = matched;
-    if keep && !options.count_only {
-        write_sorted(&mut kept, options, sink, &mut output_error);
+    if keep {
+        sort_by_time(&mut kept);
+        kept.truncate(limit.min(kept.len() as u64) as usize);
+        matched = kept.len() as u64;
+        if !options.count_only {
+            write_events(&kept, options, sink, &mut output_error);
+        }
     }
+    stats.matched = matched;
     if options.count_only && !sink.is_closed() {
         let _ = sink.write(format!("{matched}\n").as_bytes());
     }
@@ -121,20 +130,21 @@ fn render_event(out: &mut Vec<u8>, event: &Event, options: &SearchOptions) {
     }
 }
 
-fn write_sorted(
-    events: &mut [Event],
+/// By (time, serial, node); events without a time first; the sort is stable, so ties keep
+/// input order.
+fn sort_by_time(events: &mut [Event]) {
+    events.sort_by_cached_key(|e| {
+        e.stamp()
+            .map(|s| (s.sec, s.msec, s.serial, e.node().map(<[u8]>::to_vec)))
+    });
+}
+
+fn write_events(
+    events: &[Event],
     options: &SearchOptions,
     sink: &mut Sink,
     output_error: &mut Option<std::io::Error>,
 ) {
-    // Events without a time come first; the sort is stable, so ties keep input order.
-    events.sort_by(|a, b| {
-        let key = |e: &Event| {
-            e.stamp()
-                .map(|s| (s.sec, s.msec, s.serial, e.node().map(<[u8]>::to_vec)))
-        };
-        key(a).cmp(&key(b))
-    });
     let mut buffer = Vec::new();
     for event in events.iter() {
         render_event(&mut buffer, event, options);

@@ -1,4 +1,10 @@
-//! The grouper: records in input order in, events in first-record order out.
+//! The grouper: local events of each chunk in input order in, events in first-record order out.
+//!
+//! The one rule: a record joins the event with its key if that event's last record is fewer
+//! than [`Window::records`] records before it; otherwise the event is closed and the record
+//! starts a late fragment. The rule depends on record positions alone, and the chunk-local
+//! grouping applies the same rule, so the result is the same however the input is cut into
+//! chunks or files and whatever the number of threads.
 
 use super::{Event, LocalEvent, ParsedChunk, Span};
 use rustc_hash::FxHashMap;
@@ -8,23 +14,15 @@ use std::collections::VecDeque;
 /// How far the input must move past an event's last record before the event is closed.
 #[derive(Clone, Copy, Debug)]
 pub struct Window {
-    /// Close only after this many further records…
-    pub min_records: u64,
-    /// …and once the log time of the event's node has moved this many seconds away (either
-    /// direction: a clock set back must not keep old events open).
-    pub seconds: u64,
-    /// Close regardless after this many further records: bounds memory when one node's
-    /// clock stops (its files are done while another host's are read).
-    pub max_records: u64,
+    /// Records after an event's last record within which a record with its key still joins.
+    pub records: u64,
 }
 
 impl Default for Window {
     fn default() -> Self {
-        Window {
-            min_records: 10_000,
-            seconds: 10,
-            max_records: 1_000_000,
-        }
+        // Real logs interleave events by up to thousands of records; this is far more, and
+        // still bounds memory (about 40 MB of text for average records).
+        Window { records: 200_000 }
     }
 }
 
@@ -38,10 +36,9 @@ struct Key {
 
 struct OpenEvent {
     key: Option<Key>,
-    stamp: Option<crate::record::Stamp>,
     spans: SmallVec<[Span; 1]>,
+    /// Input position of the event's last record.
     last_position: u64,
-    last_sec: u64,
     late: bool,
 }
 
@@ -58,11 +55,9 @@ pub struct Grouper {
     queue: VecDeque<OpenEvent>,
     base: u64,
     nodes: FxHashMap<Vec<u8>, u32>,
-    /// Per node: the seconds of its most recent record.
-    clocks: Vec<u64>,
+    /// Records seen before the chunk being added.
     position: u64,
     late_records: u64,
-    events_out: u64,
 }
 
 impl Grouper {
@@ -70,18 +65,16 @@ impl Grouper {
         Grouper {
             window,
             open: FxHashMap::default(),
+            tombstones: 0,
             queue: VecDeque::new(),
             base: 0,
             nodes: FxHashMap::default(),
-            clocks: vec![0],
             position: 0,
-            tombstones: 0,
             late_records: 0,
-            events_out: 0,
         }
     }
 
-    /// Records that arrived after their event had been output.
+    /// Records that arrived after their event had been closed.
     pub fn late_records(&self) -> u64 {
         self.late_records
     }
@@ -95,21 +88,21 @@ impl Grouper {
         for event in &chunk.events {
             self.push(chunk, event);
         }
+        self.position += chunk.records.recs.len() as u64;
     }
 
     /// Adds one event as gathered within a chunk.
     fn push(&mut self, chunk: &ParsedChunk, local: &LocalEvent) {
-        self.position += local.count as u64;
+        let first = self.position + local.first_index as u64;
+        let last = self.position + local.last_index as u64;
         let span = chunk.span(local);
         let Some(stamp) = local.stamp else {
             // No timestamp (`msg=?`): nothing to group by, an event of its own.
-            self.push_new(None, span, 0);
+            self.push_new(None, span, last, false);
             return;
         };
-        let node = self.node_id(chunk.node_name(local));
-        self.clocks[node as usize] = stamp.sec;
         let key = Key {
-            node,
+            node: self.node_id(chunk.node_name(local)),
             sec: stamp.sec,
             msec: stamp.msec,
             serial: stamp.serial,
@@ -117,35 +110,31 @@ impl Grouper {
         let next_seq = self.base + self.queue.len() as u64;
         let slot = self.open.entry(key).or_insert(next_seq);
         if *slot < CLOSED && *slot != next_seq {
-            let position = self.position;
             let event = &mut self.queue[(*slot - self.base) as usize];
-            event.spans.push(span);
-            event.last_position = position;
-            return;
+            if first - event.last_position < self.window.records {
+                event.spans.push(span);
+                event.last_position = last;
+                return;
+            }
         }
-        let late = *slot == CLOSED;
+        // A new event, or a late fragment of one closed (emitted, or out of the window).
+        let late = *slot != next_seq;
+        if *slot == CLOSED {
+            self.tombstones -= 1;
+        }
         *slot = next_seq;
         if late {
-            self.tombstones -= 1;
             self.late_records += local.count as u64;
         }
-        self.push_new(Some(key), span, stamp.sec);
-        self.queue.back_mut().expect("just pushed").late = late;
+        self.push_new(Some(key), span, last, late);
     }
 
-    fn push_new(&mut self, key: Option<Key>, span: Span, sec: u64) {
-        let stamp = key.map(|k| crate::record::Stamp {
-            sec: k.sec,
-            msec: k.msec,
-            serial: k.serial,
-        });
+    fn push_new(&mut self, key: Option<Key>, span: Span, last_position: u64, late: bool) {
         self.queue.push_back(OpenEvent {
             key,
-            stamp,
             spans: smallvec![span],
-            last_position: self.position,
-            last_sec: sec,
-            late: false,
+            last_position,
+            late,
         });
     }
 
@@ -156,9 +145,8 @@ impl Grouper {
         if let Some(&id) = self.nodes.get(node) {
             return id;
         }
-        let id = self.clocks.len() as u32;
+        let id = self.nodes.len() as u32 + 1;
         self.nodes.insert(node.to_vec(), id);
-        self.clocks.push(0);
         id
     }
 
@@ -171,23 +159,15 @@ impl Grouper {
         }
     }
 
-    fn closable(&self, event: &OpenEvent) -> bool {
-        let Some(key) = event.key else {
-            return true;
-        };
-        let behind = self.position - event.last_position;
-        if behind >= self.window.max_records {
-            return true;
-        }
-        let drift = self.clocks[key.node as usize].abs_diff(event.last_sec);
-        behind >= self.window.min_records && drift >= self.window.seconds
-    }
-
-    /// Moves the events that can be closed to `out`; with `all`, every open event (end of input).
+    /// Moves the events that are closed to `out`, in first-record order; with `all`, every
+    /// event (end of input).
     pub fn drain(&mut self, out: &mut Vec<Event>, all: bool) {
         self.sweep();
         while let Some(head) = self.queue.front() {
-            if !all && !self.closable(head) {
+            if !all
+                && head.key.is_some()
+                && self.position - head.last_position < self.window.records
+            {
                 break;
             }
             let event = self.queue.pop_front().expect("front exists");
@@ -200,10 +180,13 @@ impl Grouper {
                 *slot = CLOSED;
                 self.tombstones += 1;
             }
-            self.events_out += 1;
             out.push(Event {
                 spans: event.spans,
-                stamp: event.stamp,
+                stamp: event.key.map(|k| crate::record::Stamp {
+                    sec: k.sec,
+                    msec: k.msec,
+                    serial: k.serial,
+                }),
                 late: event.late,
             });
         }

@@ -8,11 +8,12 @@
 //! chunk's array, or a few spans when its records lie in several chunks: no allocation per
 //! event or per record.
 //!
-//! There is no time window that cuts an event in two: an event stays open until the input has
-//! moved far past its last record, by records *and* by log time (see [`Window`]). Only the open
-//! events are held, so memory is bounded by that window, not by the input size. A record whose
-//! event was already closed is still output, as a late fragment of that event, and counted; on
-//! real logs that count stays zero.
+//! There is no time window that cuts an event in two (ausearch's 2 s one does): an event stays
+//! open until the input has moved [`Window::records`] records past its last record. Only the
+//! open events are held, so memory is bounded by that window, not by the input size. A record
+//! whose event was already closed is still output, as a late fragment of that event, and
+//! counted; on real logs that count stays zero. The window is counted in records, never in
+//! chunks or log time, so the grouping is the same for any chunking, read path or thread count.
 //!
 //! Events leave in the order of their first record, so output order follows the input.
 
@@ -156,8 +157,12 @@ pub struct LocalEvent {
     pub stamp: Option<Stamp>,
     /// The node name's place in the chunk (empty for none).
     pub node: (u32, u32),
+    /// The event's records in the chunk's array (after reordering).
     pub first: u32,
     pub count: u32,
+    /// Input order of the event's first and last record within the chunk.
+    pub first_index: u32,
+    pub last_index: u32,
 }
 
 /// The records and skipped lines of one chunk, the records grouped into the events they form
@@ -208,6 +213,9 @@ impl Eq for LocalKey<'_> {}
 /// Gathers a chunk's records into events as they are parsed.
 struct LocalGrouping<'a> {
     bytes: &'a [u8],
+    /// The grouper's window: a record farther than this from its event's last record starts
+    /// a new one, exactly as the grouper would decide.
+    window: u64,
     recs: Vec<Rec>,
     /// The local event of each record, in input order.
     event_of: Vec<u32>,
@@ -231,35 +239,50 @@ impl<'a> LocalGrouping<'a> {
                     msec: stamp.msec,
                     node: &self.bytes[node.0 as usize..node.1 as usize],
                 };
-                let event = match self.last {
-                    Some((k, e)) if k == key => e,
-                    _ => match self.index.get(&key) {
-                        Some(&e) => {
+                let here = self.recs.len() as u32;
+                let found = match self.last {
+                    Some((k, e)) if k == key => Some(e),
+                    _ => self.index.get(&key).copied(),
+                };
+                let event = match found {
+                    Some(e)
+                        if ((here - self.events[e as usize].last_index) as u64) < self.window =>
+                    {
+                        if self.last.is_none_or(|(_, last)| last != e) {
                             self.interleaved = true;
-                            e
                         }
-                        None => {
-                            let e = self.new_event(Some(stamp), node);
-                            self.index.insert(key, e);
-                            e
+                        e
+                    }
+                    _ => {
+                        if found.is_some() {
+                            self.interleaved = true;
                         }
-                    },
+                        let e = self.new_event(Some(stamp), node);
+                        self.index.insert(key, e);
+                        e
+                    }
                 };
                 self.last = Some((key, event));
                 event
             }
         };
-        self.events[event as usize].count += 1;
+        let here = self.recs.len() as u32;
+        let local = &mut self.events[event as usize];
+        local.count += 1;
+        local.last_index = here;
         self.event_of.push(event);
         self.recs.push(rec);
     }
 
     fn new_event(&mut self, stamp: Option<Stamp>, node: (u32, u32)) -> u32 {
+        let here = self.recs.len() as u32;
         self.events.push(LocalEvent {
             stamp,
             node,
             first: 0,
             count: 0,
+            first_index: here,
+            last_index: here,
         });
         self.last = None;
         (self.events.len() - 1) as u32
@@ -287,10 +310,11 @@ impl<'a> LocalGrouping<'a> {
 
 /// Splits a chunk into lines, parses every record header and groups the chunk's records by
 /// event. Runs in parallel over chunks; the grouper joins events that cross chunks.
-pub fn parse_chunk(chunk: Arc<Chunk>) -> ParsedChunk {
+pub fn parse_chunk(chunk: Arc<Chunk>, window: Window) -> ParsedChunk {
     let bytes = chunk.bytes();
     let mut grouping = LocalGrouping {
         bytes,
+        window: window.records.max(1),
         recs: Vec::with_capacity(bytes.len() / 160),
         event_of: Vec::with_capacity(bytes.len() / 160),
         events: Vec::with_capacity(bytes.len() / 600),

@@ -317,29 +317,35 @@ impl<R: Read> Blocks<R> {
         if let Some(err) = self.failed.take() {
             return Err((self.offset, err));
         }
+        // `buf` is zero-filled once as it grows; `filled` bytes of it hold data. (Filling it
+        // again before every read made small pipe reads cost the whole block each time.)
         let mut buf = std::mem::take(&mut self.carry);
-        buf.reserve(self.chunk_size + 64 * 1024);
+        let mut filled = buf.len();
+        // Start small and double: a small file does not pay for a whole block.
+        buf.resize(
+            (filled * 2).clamp(256 * 1024, self.chunk_size + 64 * 1024),
+            0,
+        );
         loop {
-            if buf.len() >= self.chunk_size
-                && let Some(cut) = memchr::memrchr(b'\n', &buf)
+            if filled >= self.chunk_size
+                && let Some(cut) = memchr::memrchr(b'\n', &buf[..filled])
             {
-                self.carry = buf.split_off(cut + 1);
+                self.carry = buf[cut + 1..filled].to_vec();
+                buf.truncate(cut + 1);
                 break;
             }
-            if buf.capacity() - buf.len() < 64 * 1024 {
-                buf.reserve(buf.capacity());
+            if buf.len() - filled < 64 * 1024 {
+                buf.resize(buf.len() * 2, 0);
             }
-            let len = buf.len();
-            buf.resize(buf.capacity(), 0);
-            match self.reader.read(&mut buf[len..]) {
+            match self.reader.read(&mut buf[filled..]) {
                 Ok(0) => {
-                    buf.truncate(len);
+                    buf.truncate(filled);
                     break;
                 }
-                Ok(n) => buf.truncate(len + n),
-                Err(err) if err.kind() == io::ErrorKind::Interrupted => buf.truncate(len),
+                Ok(n) => filled += n,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
                 Err(err) => {
-                    buf.truncate(len);
+                    buf.truncate(filled);
                     self.failed = Some(err);
                     break;
                 }
