@@ -21,8 +21,8 @@ pub struct Window {
 impl Default for Window {
     fn default() -> Self {
         // Real logs interleave events by up to thousands of records; this is far more, and
-        // still bounds memory (about 40 MB of text for average records).
-        Window { records: 200_000 }
+        // still bounds memory (about 10 MB of text for average records).
+        Window { records: 50_000 }
     }
 }
 
