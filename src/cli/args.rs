@@ -59,12 +59,12 @@ pub struct InputArgs {
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Keep an event open until this many further records have been read (and 30 s of log
-    /// time have passed), so its late records still join it
+    /// Keep an event open until this many further records have been read, so that its records
+    /// written late still join it (larger holds more in memory)
     #[arg(
         long,
         value_name = "N",
-        default_value_t = 1_000_000,
+        default_value_t = 50_000,
         hide_short_help = true
     )]
     pub window_records: u64,
