@@ -1426,3 +1426,18 @@ fn jsonl_and_raw_agree_on_the_events() {
         assert_eq!(records, lines_of(&raw.stdout).len(), "{name}");
     }
 }
+
+#[test]
+fn file_names_in_messages_cannot_drive_the_terminal() {
+    // A file name from the evidence holding an escape sequence is reported escaped.
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().join("x\u{1b}]0;pwned\u{7}.log");
+    std::fs::write(&name, "not an audit record\n").unwrap();
+    let output = run(&["search", "--stats", "--debug", name.to_str().unwrap()]);
+    assert!(!output.stderr.contains(&0x1b) && !output.stderr.contains(&0x07));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("x\\x1b]0;pwned\\x07.log:1: not an audit record"),
+        "{stderr}"
+    );
+}

@@ -56,33 +56,34 @@ fn run_search(args: SearchArgs) -> Result<ExitCode, UsageError> {
     Ok(exit_code(&stats))
 }
 
-/// Errors, skipped lines and (with --stats) the figures, on stderr.
+/// Errors, skipped lines and (with --stats) the figures, on stderr. File names come from
+/// the evidence, so control characters in them are escaped, as everything else for a terminal.
 fn report(stats: &mut RunStats, input: &InputArgs) {
-    let mut err = std::io::stderr().lock();
+    let mut text = String::new();
     for error in &stats.errors {
-        let _ = writeln!(err, "ausift: {error}");
+        text.push_str(&format!("ausift: {error}\n"));
     }
     if input.stats || input.debug {
         for note in &stats.passed_over {
-            let _ = writeln!(err, "ausift: passed over {note}");
+            text.push_str(&format!("ausift: passed over {note}\n"));
         }
-        let _ = write!(err, "{}", stats.report(input.debug));
+        text.push_str(&stats.report(input.debug));
     } else {
         if !stats.passed_over.is_empty() {
-            let _ = writeln!(
-                err,
-                "ausift: passed over {} file(s) that are not audit logs (--stats names them)",
+            text.push_str(&format!(
+                "ausift: passed over {} file(s) that are not audit logs (--stats names them)\n",
                 stats.passed_over.len()
-            );
+            ));
         }
         let damaged = stats.damaged_lines();
         if damaged > 0 {
-            let _ = writeln!(
-                err,
-                "ausift: skipped {damaged} line(s) that are not audit records (--stats lists them)"
-            );
+            text.push_str(&format!(
+                "ausift: skipped {damaged} line(s) that are not audit records (--stats lists them)\n"
+            ));
         }
     }
+    let safe = crate::output::escape::terminal_safe_lines(text.as_bytes());
+    let _ = std::io::stderr().lock().write_all(&safe);
 }
 
 fn exit_code(stats: &RunStats) -> ExitCode {
