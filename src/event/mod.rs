@@ -27,15 +27,12 @@ use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use std::sync::Arc;
 
-/// Where ` msg=audit(` stands in `bytes`: every record header but the syslog form has it, and
-/// two on one line mean two records. Found through its `(`, a rare byte in audit text, which
-/// is much cheaper than a substring search whose candidate bytes are common here.
-fn header_positions(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+/// Whether the `(` at `paren` ends a ` msg=audit(` header: every record header but the syslog
+/// form has one, and two on one line mean two records. Found through its `(`, a rare byte in
+/// audit text, in the same pass that finds line ends.
+fn is_header_paren(bytes: &[u8], paren: usize) -> bool {
     const MARK: &[u8; 10] = b" msg=audit";
-    memchr::memchr_iter(b'(', bytes).filter_map(move |paren| {
-        let start = paren.checked_sub(MARK.len())?;
-        (&bytes[start..paren] == MARK).then_some(start)
-    })
+    paren >= MARK.len() && &bytes[paren - MARK.len()..paren] == MARK
 }
 
 /// One record: where it lies in its chunk and what the filters need without parsing again.
@@ -325,28 +322,29 @@ pub fn parse_chunk(chunk: Arc<Chunk>, window: Window) -> ParsedChunk {
     let mut skipped = Vec::new();
     let mut line: u32 = 0;
     let mut start = 0;
-    let mut headers = header_positions(bytes).peekable();
     let enriched = memchr::memchr(record::ENRICHMENT_SEPARATOR, bytes).is_some();
-    while start < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-        let mut in_line = 0;
-        while let Some(&at) = headers.peek()
-            && at < end
-        {
-            in_line += usize::from(at >= start);
-            headers.next();
+    // One pass finds both the line ends and the `(` of every ` msg=audit(` header.
+    let mut headers_in_line = 0;
+    let marks = memchr::memchr2_iter(b'\n', b'(', bytes).chain(std::iter::once(bytes.len()));
+    for at in marks {
+        if at < bytes.len() && bytes[at] == b'(' {
+            headers_in_line += usize::from(is_header_paren(bytes, at));
+            continue;
+        }
+        if at == bytes.len() && start >= bytes.len() {
+            break;
         }
         let hints = record::LineHints {
-            may_hold_two: in_line > 1,
+            may_hold_two: headers_in_line > 1,
             may_be_enriched: enriched,
         };
-        if let Err(reason) = parse_line(&mut grouping, start, end, line, hints) {
+        if let Err(reason) = parse_line(&mut grouping, start, at, line, hints) {
             skipped.push(SkippedLine { line, reason });
         }
         line += 1;
-        start = end + 1;
+        start = at + 1;
+        headers_in_line = 0;
     }
-    drop(headers);
     let (recs, events) = grouping.finish();
     ParsedChunk {
         records: Arc::new(ChunkRecords { chunk, recs }),
