@@ -16,7 +16,6 @@ pub use discover::{DiscoverOptions, Discovery, Source, SourceKind};
 pub use reader::{ChunkReader, ReadOptions};
 
 use std::fmt;
-use std::path::PathBuf;
 
 /// A problem reading one input; the other inputs are still read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,12 +51,4 @@ pub fn describe_io(err: &std::io::Error) -> String {
         PermissionDenied => "permission denied (ausift needs read access to the file)".into(),
         _ => err.to_string(),
     }
-}
-
-/// Where the records of a chunk came from, for messages and export.
-#[derive(Clone, Debug)]
-pub struct SourceInfo {
-    pub name: String,
-    pub path: Option<PathBuf>,
-    pub compression: Compression,
 }

@@ -304,18 +304,6 @@ fn parse_at(text: &[u8], start: usize, hints: LineHints) -> Result<ParsedRecord,
     })
 }
 
-/// Classifies a line that holds no record, for the skip count.
-pub fn classify_unparsed(line: &[u8]) -> SkipReason {
-    let trimmed = trim_start(line);
-    if trim_end(trimmed).is_empty() {
-        SkipReason::Blank
-    } else if trimmed.starts_with(b"#") {
-        SkipReason::Comment
-    } else {
-        SkipReason::NotAuditRecord
-    }
-}
-
 /// Where the record begins: at the start, or after a syslog/dmesg prefix (`… audit: type=…`).
 fn record_start(text: &[u8]) -> Result<usize, SkipReason> {
     if starts_with(text, b"type=") || starts_with(text, b"node=") || starts_with(text, b"host=") {

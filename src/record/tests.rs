@@ -1,3 +1,5 @@
+//! Tests of the record parser on every header form and irregularity.
+
 use super::*;
 
 fn parse(line: &str) -> ParsedRecord {
