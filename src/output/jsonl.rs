@@ -25,9 +25,6 @@ pub fn write_event(out: &mut Vec<u8>, event: &Event, zone: Zone) {
         Some(node) => write_str(out, node),
         None => out.extend_from_slice(b"null"),
     }
-    if event.late {
-        out.extend_from_slice(b",\"late\":true");
-    }
     out.extend_from_slice(b",\"records\":[");
     for (i, record) in event.records().enumerate() {
         if i > 0 {
