@@ -36,6 +36,7 @@ struct Key {
 
 struct OpenEvent {
     key: Option<Key>,
+    node: (u32, u32),
     spans: SmallVec<[Span; 1]>,
     /// Input position of the event's last record.
     last_position: u64,
@@ -100,7 +101,7 @@ impl Grouper {
         let span = chunk.span(local);
         let Some(stamp) = local.stamp else {
             // No timestamp (`msg=?`): nothing to group by, an event of its own.
-            self.push_new(None, span, last, false);
+            self.push_new(None, local.node, span, last, false);
             return;
         };
         let key = Key {
@@ -128,12 +129,20 @@ impl Grouper {
         if late {
             self.late_records += local.count as u64;
         }
-        self.push_new(Some(key), span, last, late);
+        self.push_new(Some(key), local.node, span, last, late);
     }
 
-    fn push_new(&mut self, key: Option<Key>, span: Span, last_position: u64, late: bool) {
+    fn push_new(
+        &mut self,
+        key: Option<Key>,
+        node: (u32, u32),
+        span: Span,
+        last_position: u64,
+        late: bool,
+    ) {
         self.queue.push_back(OpenEvent {
             key,
+            node,
             spans: smallvec![span],
             last_position,
             late,
@@ -184,6 +193,7 @@ impl Grouper {
             }
             out.push(Event {
                 spans: event.spans,
+                node: event.node,
                 stamp: event.key.map(|k| crate::record::Stamp {
                     sec: k.sec,
                     msec: k.msec,

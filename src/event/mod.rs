@@ -81,6 +81,8 @@ impl Span {
 pub struct Event {
     pub spans: SmallVec<[Span; 1]>,
     pub stamp: Option<Stamp>,
+    /// The node name's place in the first span's chunk (empty for none).
+    pub node: (u32, u32),
     /// Records that arrived after the rest of their event had been output.
     pub late: bool,
 }
@@ -102,7 +104,8 @@ impl Event {
     }
 
     pub fn node(&self) -> Option<&[u8]> {
-        self.first().node()
+        let (start, end) = self.node;
+        (end > start).then(|| &self.spans[0].records.chunk.bytes()[start as usize..end as usize])
     }
 
     pub fn record_count(&self) -> usize {
@@ -224,12 +227,12 @@ struct LocalGrouping<'a> {
 
 impl<'a> LocalGrouping<'a> {
     fn add(&mut self, rec: Rec, header: &record::Header) {
+        let node = header
+            .node
+            .map_or((0, 0), |(s, e)| (rec.start + s, rec.start + e));
         let event = match header.stamp {
-            None => self.new_event(None, (0, 0)),
+            None => self.new_event(None, node),
             Some(stamp) => {
-                let node = header
-                    .node
-                    .map_or((0, 0), |(s, e)| (rec.start + s, rec.start + e));
                 let key = LocalKey {
                     sec: stamp.sec,
                     serial: stamp.serial,

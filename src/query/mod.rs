@@ -285,14 +285,6 @@ fn success_of(record: &Record, success: &FieldName, res: &FieldName) -> Option<b
     }
 }
 
-/// Whether a record says its action succeeded: `success=` of a syscall, else `res=`.
-pub fn record_success(record: &Record) -> Option<bool> {
-    if let Some(value) = record.field(b"success") {
-        return yes_no(value);
-    }
-    record.field(b"res").and_then(yes_no)
-}
-
 fn yes_no(value: Value) -> Option<bool> {
     match value.raw() {
         b"yes" | b"success" | b"1" => Some(true),

@@ -359,7 +359,8 @@ fn eight_digits_word(raw: u64) -> Option<u64> {
     Some(high.wrapping_add(low) >> 32)
 }
 
-/// Decimal digits from `i` (at most `max`), their value and where they end.
+/// Decimal digits from `i` (at most `max`), their value and where they end. Twenty digits
+/// can wrap the value; callers that read that many reject the number.
 #[inline]
 fn digits_at(t: &[u8], mut i: usize, max: usize) -> Option<(u64, usize)> {
     let begin = i;
@@ -369,7 +370,7 @@ fn digits_at(t: &[u8], mut i: usize, max: usize) -> Option<(u64, usize)> {
         if d > 9 {
             break;
         }
-        value = value * 10 + d as u64;
+        value = value.wrapping_mul(10).wrapping_add(d as u64);
         i += 1;
     }
     (i > begin).then_some((value, i))
@@ -571,22 +572,12 @@ impl Cursor<'_> {
     }
 
     fn number(&mut self) -> Option<u64> {
-        let rest = &self.text[self.pos..];
-        let mut value: u64 = 0;
-        let mut digits = 0;
-        // Up to 19 digits cannot overflow a u64, so no checks are needed per digit.
-        while digits < rest.len() && digits < 20 {
-            let d = rest[digits].wrapping_sub(b'0');
-            if d > 9 {
-                break;
-            }
-            value = value.wrapping_mul(10).wrapping_add(d as u64);
-            digits += 1;
-        }
-        if digits == 0 || digits > 19 {
+        // Twenty digits read so that a twentieth one rejects the number.
+        let (value, end) = digits_at(self.text, self.pos, 20)?;
+        if end - self.pos > 19 {
             return None;
         }
-        self.pos += digits;
+        self.pos = end;
         Some(value)
     }
 }

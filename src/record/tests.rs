@@ -229,3 +229,13 @@ fn a_record_after_junk_is_recovered_without_the_junk() {
         Err(SkipReason::NotAuditRecord)
     );
 }
+
+#[test]
+fn over_long_numbers_are_rejected() {
+    // Twenty digits of seconds: not a timestamp, whatever it would wrap to.
+    assert_eq!(
+        parse_record(b"type=X msg=audit(12345678901234567890.000:1): a=1"),
+        Err(SkipReason::BadTimestamp)
+    );
+    assert!(parse_record(b"type=X msg=audit(1234567890123456789.000:1): a=1").is_ok());
+}
