@@ -61,25 +61,19 @@ pub enum SockAddr {
 pub fn decode(hex: &[u8], arch: Option<Arch>) -> Option<SockAddr> {
     let bytes = crate::record::fields::decode_hex(hex)?;
     let little = arch.is_none_or(Arch::is_little_endian);
-    let u16_at = |at: usize| -> Option<u16> {
-        let pair: [u8; 2] = bytes.get(at..at + 2)?.try_into().ok()?;
+    // An unsigned field of `width` bytes, in the writer's order or in network order.
+    let uint = |at: usize, width: usize, little: bool| -> Option<u64> {
+        let field = bytes.get(at..at + width)?;
+        let fold = |v: u64, &b: &u8| v << 8 | b as u64;
         Some(if little {
-            u16::from_le_bytes(pair)
+            field.iter().rev().fold(0, fold)
         } else {
-            u16::from_be_bytes(pair)
+            field.iter().fold(0, fold)
         })
     };
-    let u32_at = |at: usize| -> Option<u32> {
-        let quad: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
-        Some(if little {
-            u32::from_le_bytes(quad)
-        } else {
-            u32::from_be_bytes(quad)
-        })
-    };
-    let net_u16 = |at: usize| -> Option<u16> {
-        Some(u16::from_be_bytes(bytes.get(at..at + 2)?.try_into().ok()?))
-    };
+    let u16_at = |at| uint(at, 2, little).map(|v| v as u16);
+    let u32_at = |at| uint(at, 4, little).map(|v| v as u32);
+    let net_u16 = |at| uint(at, 2, false).map(|v| v as u16);
     let family = u16_at(0)?;
     let truncated = SockAddr::Truncated { family };
     Some(match family {
