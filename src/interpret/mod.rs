@@ -4,6 +4,7 @@
 pub mod arch;
 pub mod encoding;
 pub mod errno;
+pub mod names;
 pub mod sockaddr;
 pub mod tables;
 
