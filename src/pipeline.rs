@@ -2,15 +2,18 @@
 //! into events in input order, hand batches of events to the command's processing in parallel,
 //! and deliver the results in order.
 //!
-//! Work goes in waves of a few chunks. While one wave is parsed, the previous one is grouped
-//! and processed, so parsing overlaps grouping; decompression runs on threads of its own.
+//! Work goes in waves of a few chunks. While one wave is parsed, the one before the previous
+//! is grouped and processed, so parsing overlaps grouping and the grouper knows a whole wave
+//! ahead of the one it groups (which lets it seal most events, see `event::grouper`); memory
+//! holds three waves of chunks. Decompression runs on threads of its own.
 //! Everything that reaches the caller is in input order, so the output is the same for any
 //! number of threads.
 
-use crate::event::{Event, Grouper, ParsedChunk, Window, parse_chunk};
+use crate::event::{Event, Grouper, Marker, ParsedChunk, Window, parse_chunk};
 use crate::input::{ChunkReader, InputError, ReadOptions, Source};
 use crate::stats::{LISTED_SKIPS, RunStats, SkipNote};
 use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -21,6 +24,8 @@ pub struct PipelineOptions {
     pub window: Window,
     /// Events handed to one call of the processing function.
     pub batch: usize,
+    /// Needles to mark events by while parsing (see [`Marker`]).
+    pub marker: Option<Arc<Marker>>,
 }
 
 impl Default for PipelineOptions {
@@ -30,6 +35,7 @@ impl Default for PipelineOptions {
             read: ReadOptions::default(),
             window: Window::default(),
             batch: 1024,
+            marker: None,
         }
     }
 }
@@ -73,37 +79,55 @@ where
         sources: sources.clone(),
         batch: options.batch.max(1),
         stopped: false,
+        events: Vec::new(),
     };
     let mut reader = ChunkReader::new(sources, options.read.clone());
     let counters = reader.counters();
     let wave_size = options.threads.max(1) * 2;
     let window = options.window;
+    let marker = options.marker.as_deref();
     let mut consume = consume;
-    let mut pending: Option<Vec<ParsedChunk>> = None;
+    // Parsed waves not yet grouped: a wave is grouped once the next one is parsed, so the
+    // grouper sees a whole wave ahead (see `Grouper::push_chunk`).
+    let mut pending: VecDeque<Vec<ParsedChunk>> = VecDeque::new();
     loop {
         let wave = read_wave(&mut reader, wave_size, &mut engine.stats.errors);
         let last = wave.is_empty();
+        let ready = if pending.len() >= 2 {
+            pending.pop_front()
+        } else {
+            None
+        };
+        let next = pending.front().map_or(&[][..], Vec::as_slice);
         let (parsed, outputs) = pool.install(|| {
             rayon::join(
                 || {
                     wave.into_par_iter()
-                        .map(|chunk| parse_chunk(chunk, window))
+                        .map(|chunk| parse_chunk(chunk, window, marker))
                         .collect::<Vec<ParsedChunk>>()
                 },
-                || pending.take().map(|p| engine.step(p, false, &process)),
+                || ready.map(|wave| engine.step(wave, next, false, &process)),
             )
         });
         if let Some(outputs) = outputs {
             engine.deliver(outputs, &mut consume);
         }
-        if last || engine.stopped {
-            if !engine.stopped {
-                let outputs = pool.install(|| engine.step(parsed, true, &process));
+        if engine.stopped {
+            break;
+        }
+        if last {
+            while let Some(wave) = pending.pop_front() {
+                let next = pending.front().map_or(&[][..], Vec::as_slice);
+                let end = next.is_empty();
+                let outputs = pool.install(|| engine.step(wave, next, end, &process));
                 engine.deliver(outputs, &mut consume);
+                if engine.stopped {
+                    break;
+                }
             }
             break;
         }
-        pending = Some(parsed);
+        pending.push_back(parsed);
     }
     let mut stats = engine.stats;
     stats.late_records = engine.grouper.late_records();
@@ -138,20 +162,25 @@ struct Engine {
     sources: Arc<Vec<Source>>,
     batch: usize,
     stopped: bool,
+    /// The events of one step, kept between steps for their allocation.
+    events: Vec<Event>,
 }
 
 impl Engine {
-    /// Groups a wave's records, then processes the events it closed, in parallel.
+    /// Groups a wave's records, then processes the events it closed, in parallel. `next` is
+    /// the wave that follows, parsed already; `end` says that nothing follows.
     fn step<T: Send>(
         &mut self,
         parsed: Vec<ParsedChunk>,
+        next: &[ParsedChunk],
         end: bool,
         process: &(impl Fn(&[Event]) -> T + Sync),
     ) -> Vec<T> {
-        let mut events = Vec::with_capacity(self.grouper.open_events() + 64 * 1024);
-        for chunk in parsed {
-            self.account(&chunk);
-            self.grouper.push_chunk(&chunk);
+        let mut events = std::mem::take(&mut self.events);
+        let known: Vec<&ParsedChunk> = parsed.iter().chain(next).collect();
+        for (i, chunk) in parsed.iter().enumerate() {
+            self.account(chunk);
+            self.grouper.push_chunk(chunk, &known[i + 1..], end);
             self.grouper.drain(&mut events, false);
         }
         if end {
@@ -163,7 +192,10 @@ impl Engine {
                 self.stats.note_time(stamp);
             }
         }
-        events.par_chunks(self.batch).map(process).collect()
+        let outputs = events.par_chunks(self.batch).map(process).collect();
+        events.clear();
+        self.events = events;
+        outputs
     }
 
     /// Counts a chunk's lines, records and skipped lines, with their line numbers in the file.

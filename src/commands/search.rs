@@ -100,7 +100,11 @@ pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
             Flow::Continue
         }
     };
-    let stats = pipeline::run(sources, &options.pipeline, process, consume);
+    let pipeline_options = PipelineOptions {
+        marker: matcher.marker().map(std::sync::Arc::new),
+        ..options.pipeline.clone()
+    };
+    let stats = pipeline::run(sources, &pipeline_options, process, consume);
     let mut stats = super::merge_discovery(stats, discovery);
     if keep {
         sort_by_time(&mut kept);

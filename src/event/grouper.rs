@@ -5,11 +5,21 @@
 //! starts a late fragment. The rule depends on record positions alone, and the chunk-local
 //! grouping applies the same rule, so the result is the same however the input is cut into
 //! chunks or files and whatever the number of threads.
+//!
+//! Most events need no lookup at all. Serials grow through a log, so each chunk's serials
+//! (per node) span a narrow range; an event whose serial lies outside the ranges of every
+//! chunk within the window on either side can have no records elsewhere, and is *sealed*:
+//! it is complete as the chunk found it, skips the key map and leaves as soon as it reaches
+//! the head of the queue. Only events near chunk edges, or in logs whose serials restart or
+//! interleave, go through the map. The result is the same either way.
 
-use super::{Event, LocalEvent, ParsedChunk, Span};
+use super::{ChunkRecords, Event, LocalEvent, Mark, ParsedChunk, SerialRange, Span};
+use crate::record::Stamp;
 use rustc_hash::FxHashMap;
 use smallvec::{SmallVec, smallvec};
 use std::collections::VecDeque;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// How far the input must move past an event's last record before the event is closed.
 #[derive(Clone, Copy, Debug)]
@@ -34,13 +44,27 @@ struct Key {
     serial: u64,
 }
 
+/// What waits in the queue: an event that may still grow, or a run of sealed events of one
+/// chunk (kept as a range of its local events, so a sealed event costs no queue entry).
+enum Queued {
+    Open(OpenEvent),
+    Sealed {
+        records: Arc<ChunkRecords>,
+        events: Arc<Vec<LocalEvent>>,
+        range: Range<u32>,
+    },
+}
+
 struct OpenEvent {
+    stamp: Option<Stamp>,
+    /// The event's key in `open`; none for sealed events and those without a time.
     key: Option<Key>,
     node: (u32, u32),
     spans: SmallVec<[Span; 1]>,
     /// Input position of the event's last record.
     last_position: u64,
     late: bool,
+    mark: Mark,
 }
 
 /// Marks a closed event in `open`: its key stays as a tombstone for a while, so a late record
@@ -55,12 +79,46 @@ pub struct Grouper {
     open: FxHashMap<Key, u64>,
     tombstones: usize,
     /// Events not yet emitted, by sequence number from `base`.
-    queue: VecDeque<OpenEvent>,
+    queue: VecDeque<Queued>,
     base: u64,
     nodes: FxHashMap<Vec<u8>, u32>,
     /// Records seen before the chunk being added.
     position: u64,
     late_records: u64,
+    /// Serial ranges of the chunks that may still lie within the window.
+    history: VecDeque<ChunkSerials>,
+}
+
+/// A chunk's place in the input (in records) and its serial ranges, node names copied out.
+struct ChunkSerials {
+    end: u64,
+    ranges: Vec<(Vec<u8>, u64, u64)>,
+}
+
+impl ChunkSerials {
+    fn of(chunk: &ParsedChunk, start: u64) -> Self {
+        ChunkSerials {
+            end: start + chunk.records.recs.len() as u64,
+            ranges: chunk
+                .serials
+                .iter()
+                .map(|r| (chunk.bytes_at(r.node).to_vec(), r.min, r.max))
+                .collect(),
+        }
+    }
+
+    fn holds(&self, node: &[u8], serial: u64) -> bool {
+        self.ranges
+            .iter()
+            .any(|(name, min, max)| (*min..=*max).contains(&serial) && name.as_slice() == node)
+    }
+}
+
+/// Whether `serial` of `node` lies in a range of `chunk`, read in place.
+fn chunk_holds(chunk: &ParsedChunk, ranges: &[SerialRange], node: &[u8], serial: u64) -> bool {
+    ranges
+        .iter()
+        .any(|r| (r.min..=r.max).contains(&serial) && chunk.bytes_at(r.node) == node)
 }
 
 impl Grouper {
@@ -74,6 +132,7 @@ impl Grouper {
             nodes: FxHashMap::default(),
             position: 0,
             late_records: 0,
+            history: VecDeque::new(),
         }
     }
 
@@ -86,12 +145,92 @@ impl Grouper {
         self.queue.len()
     }
 
-    /// Adds the events of a parsed chunk, in order.
-    pub fn push_chunk(&mut self, chunk: &ParsedChunk) {
-        for event in &chunk.events {
-            self.push(chunk, event);
+    /// Adds the events of a parsed chunk, in order. `following` are the chunks that come next
+    /// in the input, as far as they are known; `end` says that nothing follows them.
+    pub fn push_chunk(&mut self, chunk: &ParsedChunk, following: &[&ParsedChunk], end: bool) {
+        let known_end = if end {
+            u64::MAX
+        } else {
+            self.position
+                + chunk.records.recs.len() as u64
+                + following
+                    .iter()
+                    .map(|c| c.records.recs.len() as u64)
+                    .sum::<u64>()
+        };
+        let window = self.window.records;
+        while self
+            .history
+            .front()
+            .is_some_and(|h| h.end + window <= self.position)
+        {
+            self.history.pop_front();
         }
+        for (index, event) in chunk.events.iter().enumerate() {
+            if self.is_sealed(chunk, event, following, known_end) {
+                self.push_sealed(chunk, index as u32);
+            } else {
+                self.push(chunk, event);
+            }
+        }
+        self.history
+            .push_back(ChunkSerials::of(chunk, self.position));
         self.position += chunk.records.recs.len() as u64;
+    }
+
+    /// Whether no record of another chunk within the window can share the event's key.
+    fn is_sealed(
+        &self,
+        chunk: &ParsedChunk,
+        event: &LocalEvent,
+        following: &[&ParsedChunk],
+        known_end: u64,
+    ) -> bool {
+        let Some(stamp) = event.stamp else {
+            return false;
+        };
+        let window = self.window.records;
+        let first = self.position + event.first_index as u64;
+        let last = self.position + event.last_index as u64;
+        if !event.sealable || last.saturating_add(window) > known_end {
+            return false;
+        }
+        let node = chunk.node_name(event);
+        let before = self
+            .history
+            .iter()
+            .rev()
+            .take_while(|h| h.end + window > first)
+            .any(|h| h.holds(node, stamp.serial));
+        if before {
+            return false;
+        }
+        let mut start = self.position + chunk.records.recs.len() as u64;
+        for next in following {
+            if start >= last + window {
+                break;
+            }
+            if chunk_holds(next, &next.serials, node, stamp.serial) {
+                return false;
+            }
+            start += next.records.recs.len() as u64;
+        }
+        true
+    }
+
+    fn push_sealed(&mut self, chunk: &ParsedChunk, index: u32) {
+        if let Some(Queued::Sealed { events, range, .. }) = self.queue.back_mut()
+            && Arc::ptr_eq(events, &chunk.events)
+            && range.end == index
+        {
+            range.end += 1;
+            return;
+        }
+        self.queue.push_back(Queued::Sealed {
+            records: chunk.records.clone(),
+            events: chunk.events.clone(),
+            range: index..index + 1,
+        });
     }
 
     /// Adds one event as gathered within a chunk.
@@ -102,6 +241,9 @@ impl Grouper {
         let Some(stamp) = local.stamp else {
             // No timestamp (`msg=?`): nothing to group by, an event of its own.
             self.push_new(None, local.node, span, last, false);
+            if let Some(Queued::Open(event)) = self.queue.back_mut() {
+                event.mark = local.mark;
+            }
             return;
         };
         let key = Key {
@@ -112,13 +254,15 @@ impl Grouper {
         };
         let next_seq = self.base + self.queue.len() as u64;
         let slot = self.open.entry(key).or_insert(next_seq);
-        if *slot < CLOSED && *slot != next_seq {
-            let event = &mut self.queue[(*slot - self.base) as usize];
-            if first - event.last_position < self.window.records {
-                event.spans.push(span);
-                event.last_position = last;
-                return;
-            }
+        if *slot < CLOSED
+            && *slot != next_seq
+            && let Queued::Open(event) = &mut self.queue[(*slot - self.base) as usize]
+            && first - event.last_position < self.window.records
+        {
+            event.spans.push(span);
+            event.last_position = last;
+            event.mark = event.mark.join(local.mark);
+            return;
         }
         // A new event, or a late fragment of one closed (emitted, or out of the window).
         let late = *slot != next_seq;
@@ -130,6 +274,10 @@ impl Grouper {
             self.late_records += local.count as u64;
         }
         self.push_new(Some(key), local.node, span, last, late);
+        if let Some(Queued::Open(event)) = self.queue.back_mut() {
+            event.stamp = Some(stamp);
+            event.mark = local.mark;
+        }
     }
 
     fn push_new(
@@ -140,13 +288,15 @@ impl Grouper {
         last_position: u64,
         late: bool,
     ) {
-        self.queue.push_back(OpenEvent {
+        self.queue.push_back(Queued::Open(OpenEvent {
+            stamp: None,
             key,
             node,
             spans: smallvec![span],
             last_position,
             late,
-        });
+            mark: Mark::Unknown,
+        }));
     }
 
     fn node_id(&mut self, node: &[u8]) -> u32 {
@@ -175,32 +325,50 @@ impl Grouper {
     pub fn drain(&mut self, out: &mut Vec<Event>, all: bool) {
         self.sweep();
         while let Some(head) = self.queue.front() {
-            if !all
+            if let Queued::Open(head) = head
+                && !all
                 && head.key.is_some()
                 && self.position - head.last_position < self.window.records
             {
                 break;
             }
-            let event = self.queue.pop_front().expect("front exists");
             let seq = self.base;
             self.base += 1;
-            if let Some(key) = event.key
-                && let Some(slot) = self.open.get_mut(&key)
-                && *slot == seq
-            {
-                *slot = CLOSED;
-                self.tombstones += 1;
+            match self.queue.pop_front().expect("front exists") {
+                Queued::Open(event) => {
+                    if let Some(key) = event.key
+                        && let Some(slot) = self.open.get_mut(&key)
+                        && *slot == seq
+                    {
+                        *slot = CLOSED;
+                        self.tombstones += 1;
+                    }
+                    out.push(Event {
+                        spans: event.spans,
+                        node: event.node,
+                        stamp: event.stamp,
+                        late: event.late,
+                        mark: event.mark,
+                    });
+                }
+                Queued::Sealed {
+                    records,
+                    events,
+                    range,
+                } => out.extend(events[range.start as usize..range.end as usize].iter().map(
+                    |local| Event {
+                        spans: smallvec![Span {
+                            records: records.clone(),
+                            first: local.first,
+                            count: local.count,
+                        }],
+                        node: local.node,
+                        stamp: local.stamp,
+                        late: false,
+                        mark: local.mark,
+                    },
+                )),
             }
-            out.push(Event {
-                spans: event.spans,
-                node: event.node,
-                stamp: event.key.map(|k| crate::record::Stamp {
-                    sec: k.sec,
-                    msec: k.msec,
-                    serial: k.serial,
-                }),
-                late: event.late,
-            });
         }
     }
 }

@@ -18,6 +18,8 @@
 //! Events leave in the order of their first record, so output order follows the input.
 
 mod grouper;
+#[cfg(test)]
+mod tests;
 
 pub use grouper::{Grouper, Window};
 
@@ -85,6 +87,81 @@ pub struct Event {
     pub node: (u32, u32),
     /// Records that arrived after the rest of their event had been output.
     pub late: bool,
+    /// Whether the event's records hold one of the run's [`Marker`] needles.
+    pub mark: Mark,
+}
+
+/// Byte strings one of which every event a filter can match must contain. Parsing searches
+/// each chunk for them in one pass and marks the events whose lines hold one, so the filter
+/// rejects the other events without searching their bytes one by one.
+#[derive(Debug)]
+pub struct Marker {
+    search: NeedleSearch,
+}
+
+#[derive(Debug)]
+enum NeedleSearch {
+    /// Every needle in one pass.
+    Packed(aho_corasick::packed::Searcher),
+    /// One pass per needle, where the packed searcher cannot be built.
+    EachNeedle(Vec<memchr::memmem::Finder<'static>>),
+}
+
+impl Marker {
+    /// `None` when no needle could rule a line out: an empty needle matches anywhere, and one
+    /// holding a line end could hide another needle's hit on the next line.
+    pub fn new(needles: Vec<Vec<u8>>) -> Option<Self> {
+        if needles.is_empty() || needles.iter().any(|n| n.is_empty() || n.contains(&b'\n')) {
+            return None;
+        }
+        let search = match aho_corasick::packed::Searcher::new(needles.iter()) {
+            Some(searcher) => NeedleSearch::Packed(searcher),
+            None => NeedleSearch::EachNeedle(
+                needles
+                    .iter()
+                    .map(|n| memchr::memmem::Finder::new(n).into_owned())
+                    .collect(),
+            ),
+        };
+        Some(Marker { search })
+    }
+
+    /// Where needles start in `bytes`, in order (at least one per line that holds any).
+    fn hits(&self, bytes: &[u8]) -> Vec<usize> {
+        match &self.search {
+            NeedleSearch::Packed(searcher) => {
+                searcher.find_iter(bytes).map(|m| m.start()).collect()
+            }
+            NeedleSearch::EachNeedle(finders) => {
+                let mut hits: Vec<usize> =
+                    finders.iter().flat_map(|f| f.find_iter(bytes)).collect();
+                hits.sort_unstable();
+                hits
+            }
+        }
+    }
+}
+
+/// What is known of an event's bytes and the run's [`Marker`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// No marker was searched for.
+    Unknown,
+    /// A line of the event holds a needle.
+    Holds,
+    /// No line of the event holds one.
+    Lacks,
+}
+
+impl Mark {
+    /// The mark of an event made of parts marked `self` and `other`.
+    pub fn join(self, other: Mark) -> Mark {
+        match (self, other) {
+            (Mark::Holds, _) | (_, Mark::Holds) => Mark::Holds,
+            (Mark::Lacks, Mark::Lacks) => Mark::Lacks,
+            _ => Mark::Unknown,
+        }
+    }
 }
 
 impl Event {
@@ -163,20 +240,41 @@ pub struct LocalEvent {
     /// Input order of the event's first and last record within the chunk.
     pub first_index: u32,
     pub last_index: u32,
+    /// False when the event's key also names another event of this chunk (one beyond the
+    /// window): the grouper must then see the key to tell the late fragment.
+    pub sealable: bool,
+    pub mark: Mark,
+}
+
+/// The serials of one node's records in a chunk, lowest and highest. Serials grow through a
+/// log, so neighbouring chunks rarely overlap: an event whose serial lies outside every
+/// neighbour's range cannot have records there.
+#[derive(Clone, Debug)]
+pub struct SerialRange {
+    /// The node name's place in the chunk (empty for none).
+    pub node: (u32, u32),
+    pub min: u64,
+    pub max: u64,
 }
 
 /// The records and skipped lines of one chunk, the records grouped into the events they form
 /// within the chunk (in order of their first record).
 pub struct ParsedChunk {
     pub records: Arc<ChunkRecords>,
-    pub events: Vec<LocalEvent>,
+    pub events: Arc<Vec<LocalEvent>>,
+    /// Per node, the range of the serials of the chunk's records.
+    pub serials: Vec<SerialRange>,
     pub skipped: Vec<SkippedLine>,
     pub lines: u32,
 }
 
 impl ParsedChunk {
     pub fn node_name(&self, event: &LocalEvent) -> &[u8] {
-        &self.records.chunk.bytes()[event.node.0 as usize..event.node.1 as usize]
+        self.bytes_at(event.node)
+    }
+
+    pub fn bytes_at(&self, (start, end): (u32, u32)) -> &[u8] {
+        &self.records.chunk.bytes()[start as usize..end as usize]
     }
 
     pub fn span(&self, event: &LocalEvent) -> Span {
@@ -223,6 +321,12 @@ struct LocalGrouping<'a> {
     index: FxHashMap<LocalKey<'a>, u32>,
     last: Option<(LocalKey<'a>, u32)>,
     interleaved: bool,
+    serials: Vec<SerialRange>,
+    /// Marker hits in the chunk, and the first not yet behind the current line.
+    hits: Vec<usize>,
+    next_hit: usize,
+    /// Whether the line being parsed holds a hit (`Unknown` without a marker).
+    line_mark: Mark,
 }
 
 impl<'a> LocalGrouping<'a> {
@@ -254,11 +358,14 @@ impl<'a> LocalGrouping<'a> {
                         e
                     }
                     _ => {
-                        if found.is_some() {
-                            self.interleaved = true;
-                        }
                         let e = self.new_event(Some(stamp), node);
+                        if let Some(earlier) = found {
+                            self.interleaved = true;
+                            self.events[earlier as usize].sealable = false;
+                            self.events[e as usize].sealable = false;
+                        }
                         self.index.insert(key, e);
+                        self.note_serial(key.node, node, stamp.serial);
                         e
                     }
                 };
@@ -270,6 +377,11 @@ impl<'a> LocalGrouping<'a> {
         let local = &mut self.events[event as usize];
         local.count += 1;
         local.last_index = here;
+        local.mark = if local.count == 1 {
+            self.line_mark
+        } else {
+            local.mark.join(self.line_mark)
+        };
         self.event_of.push(event);
         self.recs.push(rec);
     }
@@ -283,9 +395,45 @@ impl<'a> LocalGrouping<'a> {
             count: 0,
             first_index: here,
             last_index: here,
+            sealable: true,
+            mark: Mark::Unknown,
         });
         self.last = None;
         (self.events.len() - 1) as u32
+    }
+
+    /// Sets the mark of the line `start..end` from the marker hits.
+    fn mark_line(&mut self, start: usize, end: usize, marked: bool) {
+        if !marked {
+            return;
+        }
+        while self.next_hit < self.hits.len() && self.hits[self.next_hit] < start {
+            self.next_hit += 1;
+        }
+        self.line_mark = if self.hits.get(self.next_hit).is_some_and(|&h| h < end) {
+            Mark::Holds
+        } else {
+            Mark::Lacks
+        };
+    }
+
+    fn note_serial(&mut self, name: &[u8], node: (u32, u32), serial: u64) {
+        let bytes = self.bytes;
+        let range = self.serials.iter_mut().find(|r| {
+            r.node.1 - r.node.0 == node.1 - node.0
+                && &bytes[r.node.0 as usize..r.node.1 as usize] == name
+        });
+        match range {
+            Some(range) => {
+                range.min = range.min.min(serial);
+                range.max = range.max.max(serial);
+            }
+            None => self.serials.push(SerialRange {
+                node,
+                min: serial,
+                max: serial,
+            }),
+        }
     }
 
     /// Orders the records by event (a counting sort), so that each event is one span.
@@ -310,7 +458,8 @@ impl<'a> LocalGrouping<'a> {
 
 /// Splits a chunk into lines, parses every record header and groups the chunk's records by
 /// event. Runs in parallel over chunks; the grouper joins events that cross chunks.
-pub fn parse_chunk(chunk: Arc<Chunk>, window: Window) -> ParsedChunk {
+/// With a `marker`, events are marked by whether their lines hold one of its needles.
+pub fn parse_chunk(chunk: Arc<Chunk>, window: Window, marker: Option<&Marker>) -> ParsedChunk {
     let bytes = chunk.bytes();
     let mut grouping = LocalGrouping {
         bytes,
@@ -321,6 +470,10 @@ pub fn parse_chunk(chunk: Arc<Chunk>, window: Window) -> ParsedChunk {
         index: FxHashMap::with_capacity_and_hasher(bytes.len() / 600, Default::default()),
         last: None,
         interleaved: false,
+        serials: Vec::new(),
+        hits: marker.map(|m| m.hits(bytes)).unwrap_or_default(),
+        next_hit: 0,
+        line_mark: Mark::Unknown,
     };
     let mut skipped = Vec::new();
     let mut line: u32 = 0;
@@ -341,6 +494,7 @@ pub fn parse_chunk(chunk: Arc<Chunk>, window: Window) -> ParsedChunk {
             may_hold_two: headers_in_line > 1,
             may_be_enriched: enriched,
         };
+        grouping.mark_line(start, at, marker.is_some());
         if let Err(reason) = parse_line(&mut grouping, start, at, line, hints) {
             skipped.push(SkippedLine { line, reason });
         }
@@ -348,10 +502,12 @@ pub fn parse_chunk(chunk: Arc<Chunk>, window: Window) -> ParsedChunk {
         start = at + 1;
         headers_in_line = 0;
     }
+    let serials = std::mem::take(&mut grouping.serials);
     let (recs, events) = grouping.finish();
     ParsedChunk {
         records: Arc::new(ChunkRecords { chunk, recs }),
-        events,
+        events: Arc::new(events),
+        serials,
         skipped,
         lines: line,
     }

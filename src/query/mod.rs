@@ -5,7 +5,7 @@
 
 pub mod time;
 
-use crate::event::Event;
+use crate::event::{Event, Mark, Marker};
 use crate::interpret::{Arch, encoding, errno};
 use crate::record::{FieldName, Record, Value};
 
@@ -68,9 +68,26 @@ impl Filter {
 
     /// The filter compiled for matching many events.
     pub fn matcher(&self) -> Matcher {
+        let mut tests: Vec<Test> = self.conditions.iter().map(Test::compile).collect();
+        // The first text test whose values are all non-empty lends its needles to the
+        // marker (an empty value matches anything, so no byte search can rule events out).
+        let marking = tests.iter_mut().find(
+            |t| matches!(t, Test::Text { wanted, .. } if wanted.iter().all(|w| !w.is_empty())),
+        );
+        let marker = marking.map(|test| {
+            let Test::Text {
+                marks, prefilter, ..
+            } = test
+            else {
+                unreachable!("found as a text test")
+            };
+            *marks = true;
+            prefilter.needles.clone()
+        });
         Matcher {
-            tests: self.conditions.iter().map(Test::compile).collect(),
+            tests,
             how: self.string_match,
+            marker_needles: marker,
         }
     }
 }
@@ -80,9 +97,16 @@ impl Filter {
 pub struct Matcher {
     tests: Vec<Test>,
     how: StringMatch,
+    marker_needles: Option<Vec<Vec<u8>>>,
 }
 
 impl Matcher {
+    /// Needles for the parser to mark events by; events marked [`Mark::Lacks`] are then
+    /// rejected at once. Events of a run without this marker must be [`Mark::Unknown`].
+    pub fn marker(&self) -> Option<Marker> {
+        self.marker_needles.clone().and_then(Marker::new)
+    }
+
     pub fn matches(&self, event: &Event) -> bool {
         self.tests.iter().all(|t| t.holds(event, self.how))
     }
@@ -95,6 +119,8 @@ enum Test {
         wanted: Vec<String>,
         prefilter: Prefilter,
         keys: bool,
+        /// This test's needles are the run's marker.
+        marks: bool,
     },
     Number {
         name: FieldName,
@@ -126,6 +152,7 @@ impl Test {
             wanted: wanted.to_vec(),
             prefilter: Prefilter::new(wanted),
             keys,
+            marks: false,
         };
         let number = |name: &[u8], values: &[u64]| Test::Number {
             name: FieldName::new(name),
@@ -167,8 +194,14 @@ impl Test {
                 wanted,
                 prefilter,
                 keys,
+                marks,
             } => {
-                prefilter.may_match(event)
+                let may_match = match event.mark {
+                    Mark::Holds if *marks => true,
+                    Mark::Lacks if *marks => false,
+                    _ => prefilter.may_match(event),
+                };
+                may_match
                     && event
                         .records()
                         .any(|r| text_field_matches(&r, name, wanted, *keys, how))
@@ -211,25 +244,30 @@ impl Test {
 /// substring of the hex): a byte search over the event, usually one call, before any field
 /// is parsed.
 struct Prefilter {
-    needles: Vec<memchr::memmem::Finder<'static>>,
+    needles: Vec<Vec<u8>>,
+    finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl Prefilter {
     fn new(wanted: &[String]) -> Self {
         let mut needles = Vec::new();
         for w in wanted {
-            needles.push(memchr::memmem::Finder::new(w.as_bytes()).into_owned());
+            needles.push(w.as_bytes().to_vec());
             // auditd and the kernel write hex in upper case.
             let hex: String = w.bytes().map(|b| format!("{b:02X}")).collect();
-            needles.push(memchr::memmem::Finder::new(hex.as_bytes()).into_owned());
+            needles.push(hex.into_bytes());
         }
-        Prefilter { needles }
+        let finders = needles
+            .iter()
+            .map(|n| memchr::memmem::Finder::new(n).into_owned())
+            .collect();
+        Prefilter { needles, finders }
     }
 
     fn may_match(&self, event: &Event) -> bool {
         event
             .byte_runs()
-            .any(|run| self.needles.iter().any(|n| n.find(run).is_some()))
+            .any(|run| self.finders.iter().any(|n| n.find(run).is_some()))
     }
 }
 
