@@ -7,5 +7,6 @@ pub mod errno;
 pub mod names;
 pub mod sockaddr;
 pub mod tables;
+pub mod userdb;
 
 pub use arch::Arch;
