@@ -31,7 +31,9 @@ Examples:
   ausift search --syscall connect --auid 1000 --format jsonl audit.log.3.gz audit.log.2.gz
   zcat audit.log.1.gz | ausift search -x /usr/bin/nc --stats
 
-Options written the ausearch way (-ts, -te, -if, -sc, -sv, -pp, -ui, -ue, -ul) mean the same.
+Options written the ausearch way (-ts, -te, -if, -sc, -sv, -pp, -ui, -ue, -ul, -ua, -gi, -ge,
+-ga, -hn, -tm, -se, -su, -uu, -vm) mean the same. --not before a filter negates it:
+  ausift search --not -k cron -m USER_CMD
 Times without an offset are read in --tz (UTC by default). An --end date without a time
 means the end of that day.";
 
@@ -45,6 +47,10 @@ pub struct InputArgs {
     /// A log file or directory to read, as ausearch's -if; may be repeated [ausearch: -if]
     #[arg(long = "input", value_name = "FILE|DIR")]
     pub input: Vec<String>,
+
+    /// Read the system's logs (/var/log/audit) even when stdin is a pipe
+    #[arg(long = "input-logs")]
+    pub input_logs: bool,
 
     /// Read plain files with read(2) instead of memory-mapping them (safe for logs that are
     /// being rotated or truncated while ausift reads them)
@@ -151,6 +157,85 @@ pub struct FilterArgs {
     #[arg(short = 'n', long = "node", value_name = "NODE")]
     pub node: Vec<String>,
 
+    /// Events whose syscall returned this exit value: a number or an errno name (EACCES
+    /// means -13, the failing return value)
+    #[arg(
+        short = 'e',
+        long = "exit",
+        value_name = "N|ERRNO",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub exit: Vec<String>,
+
+    /// Events that name this file (substring of the path, `..` and `//` normalised; relative
+    /// names are joined to the event's working directory)
+    #[arg(short = 'f', long = "file", value_name = "PATH")]
+    pub file: Vec<String>,
+
+    /// Events of this group id (gid=) [ausearch: -gi]
+    #[arg(long = "gid", value_name = "GID", value_delimiter = ',')]
+    pub gid: Vec<u64>,
+
+    /// Events of this effective group id (egid=) [ausearch: -ge]
+    #[arg(long = "egid", value_name = "GID", value_delimiter = ',')]
+    pub egid: Vec<u64>,
+
+    /// Events whose gid or egid is this [ausearch: -ga]
+    #[arg(long = "gid-all", value_name = "GID", value_delimiter = ',')]
+    pub gid_all: Vec<u64>,
+
+    /// Events whose uid, euid or auid is this [ausearch: -ua]
+    #[arg(long = "uid-all", value_name = "UID", value_delimiter = ',')]
+    pub uid_all: Vec<u64>,
+
+    /// Events naming this host (substring of hostname=, addr= or a socket address)
+    /// [ausearch: -hn]
+    #[arg(long = "host", value_name = "HOST")]
+    pub host: Vec<String>,
+
+    /// Events on this terminal (substring of tty= or terminal=) [ausearch: -tm]
+    #[arg(long = "terminal", value_name = "TTY")]
+    pub terminal: Vec<String>,
+
+    /// Events of this login session (ses=); -1 means unset
+    #[arg(
+        long = "session",
+        value_name = "SES",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub session: Vec<i64>,
+
+    /// Events whose SELinux subject context contains this [ausearch: -su]
+    #[arg(long = "subject", value_name = "CONTEXT")]
+    pub subject: Vec<String>,
+
+    /// Events whose SELinux object context (tcontext) contains this
+    #[arg(short = 'o', long = "object", value_name = "CONTEXT")]
+    pub object: Vec<String>,
+
+    /// Events whose subject or object context contains this [ausearch: -se]
+    #[arg(long = "context", value_name = "CONTEXT")]
+    pub context: Vec<String>,
+
+    /// Events of the virtual machine with this uuid [ausearch: -uu]
+    #[arg(long = "uuid", value_name = "UUID")]
+    pub uuid: Vec<String>,
+
+    /// Events of the virtual machine with this name [ausearch: -vm]
+    #[arg(long = "vm-name", value_name = "NAME")]
+    pub vm_name: Vec<String>,
+
+    /// Events of this architecture: b32, b64 or a name (x86_64, i386, aarch64, …); also the
+    /// table --syscall names are looked up in
+    #[arg(long = "arch", value_name = "ARCH", value_delimiter = ',')]
+    pub arch: Vec<String>,
+
+    /// Compare text values whole instead of as substrings (-k net then misses netconn)
+    #[arg(short = 'w', long = "word")]
+    pub word: bool,
+
     /// Time zone for times without an offset and for times shown: UTC, local, an IANA name
     /// (Europe/Berlin) or an offset (+05:30)
     #[arg(
@@ -207,6 +292,10 @@ pub struct SearchArgs {
     /// Stop after this many matching events
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
+
+    /// Stop after the first matching event (same as --limit 1)
+    #[arg(long = "just-one")]
+    pub just_one: bool,
 
     /// Print only the number of matching events
     #[arg(long)]

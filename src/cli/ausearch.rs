@@ -13,6 +13,16 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("-ui", "--uid"),
     ("-ue", "--euid"),
     ("-ul", "--auid"),
+    ("-ua", "--uid-all"),
+    ("-gi", "--gid"),
+    ("-ge", "--egid"),
+    ("-ga", "--gid-all"),
+    ("-hn", "--host"),
+    ("-tm", "--terminal"),
+    ("-se", "--context"),
+    ("-su", "--subject"),
+    ("-uu", "--uuid"),
+    ("-vm", "--vm-name"),
 ];
 
 /// Rewrites ausearch spellings in `args` (the program name and subcommand included).

@@ -24,7 +24,14 @@ use std::process::ExitCode;
 const DEFAULT_LOG_DIR: &str = "/var/log/audit";
 
 pub fn run(args: Vec<OsString>) -> ExitCode {
-    let cli = match Cli::try_parse_from(ausearch::translate(args)) {
+    let (args, negated) = match take_negations(ausearch::translate(args)) {
+        Ok(split) => split,
+        Err(err) => {
+            eprintln!("ausift: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -32,7 +39,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Search(args) => run_search(args),
+        Command::Search(args) => run_search(args, &negated),
     };
     match result {
         Ok(code) => code,
@@ -43,8 +50,13 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     }
 }
 
-fn run_search(args: SearchArgs) -> Result<ExitCode, UsageError> {
-    let options = search_options(&args)?;
+fn run_search(args: SearchArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageError> {
+    let mut options = search_options(&args)?;
+    let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
+    options
+        .filter
+        .conditions
+        .extend(negated_conditions(negated, zone)?);
     let mut sink = Sink::stdout(args.line_buffered, options.format == SearchFormat::Raw);
     let outcome = search::run(&options, &mut sink);
     let mut stats = outcome.stats;
@@ -114,7 +126,11 @@ fn search_options(args: &SearchArgs) -> Result<SearchOptions, UsageError> {
             SortArg::Time => SortOrder::Time,
         },
         zone,
-        limit: args.limit,
+        limit: if args.just_one {
+            Some(args.limit.map_or(1, |n| n.min(1)))
+        } else {
+            args.limit
+        },
         count_only: args.count,
         pipeline: pipeline_options(&args.input),
         discover: DiscoverOptions {
@@ -144,7 +160,9 @@ fn inputs(input: &InputArgs) -> Vec<String> {
     let mut paths: Vec<String> = input.input.clone();
     paths.extend(input.paths.iter().cloned());
     if paths.is_empty() {
-        if stdin_has_data() {
+        if input.input_logs {
+            paths.push(DEFAULT_LOG_DIR.into());
+        } else if stdin_has_data() {
             paths.push("-".into());
         } else {
             eprintln!("ausift: no input given, reading {DEFAULT_LOG_DIR}");
@@ -191,6 +209,70 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
         !args.event.is_empty(),
     );
     add(Condition::Node(args.node.clone()), !args.node.is_empty());
+    add(Condition::File(args.file.clone()), !args.file.is_empty());
+    add(Condition::Gid(args.gid.clone()), !args.gid.is_empty());
+    add(Condition::Egid(args.egid.clone()), !args.egid.is_empty());
+    add(
+        Condition::AnyGid(args.gid_all.clone()),
+        !args.gid_all.is_empty(),
+    );
+    add(
+        Condition::AnyUid(args.uid_all.clone()),
+        !args.uid_all.is_empty(),
+    );
+    add(Condition::Host(args.host.clone()), !args.host.is_empty());
+    add(
+        Condition::Terminal(args.terminal.clone()),
+        !args.terminal.is_empty(),
+    );
+    add(
+        Condition::Subject(args.subject.clone()),
+        !args.subject.is_empty(),
+    );
+    add(
+        Condition::Object(args.object.clone()),
+        !args.object.is_empty(),
+    );
+    add(
+        Condition::Context(args.context.clone()),
+        !args.context.is_empty(),
+    );
+    add(Condition::Uuid(args.uuid.clone()), !args.uuid.is_empty());
+    add(
+        Condition::VmName(args.vm_name.clone()),
+        !args.vm_name.is_empty(),
+    );
+    if !args.session.is_empty() {
+        let sessions = args
+            .session
+            .iter()
+            .map(|&s| match s {
+                // ausearch's spelling of "no session": the kernel writes (u32)-1.
+                -1 => Ok(u32::MAX as u64),
+                s if s >= 0 => Ok(s as u64),
+                s => Err(UsageError(format!(
+                    "bad session '{s}': give a session number, or -1 for unset"
+                ))),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        conditions.push(Condition::Session(sessions));
+    }
+    if !args.exit.is_empty() {
+        let exits = args
+            .exit
+            .iter()
+            .map(|e| query::parse_exit(e).map_err(UsageError))
+            .collect::<Result<Vec<_>, _>>()?;
+        conditions.push(Condition::Exit(exits));
+    }
+    if !args.arch.is_empty() {
+        let specs = args
+            .arch
+            .iter()
+            .map(|a| query::ArchSpec::parse(a).map_err(UsageError))
+            .collect::<Result<Vec<_>, _>>()?;
+        conditions.push(Condition::Arch(specs));
+    }
     if let Some(yes_no) = args.success {
         conditions.push(Condition::Success(yes_no == YesNo::Yes));
     }
@@ -225,8 +307,87 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
     }
     Ok(Filter {
         conditions,
-        ..Filter::default()
+        string_match: if args.word {
+            query::StringMatch::Exact
+        } else {
+            query::StringMatch::Substring
+        },
     })
+}
+
+/// `--not OPTION VALUE` (or `--not --option=VALUE`), taken out of the arguments before clap
+/// sees them; each is parsed on its own as filter flags.
+fn take_negations(args: Vec<OsString>) -> Result<(Vec<OsString>, Vec<Vec<OsString>>), UsageError> {
+    let mut kept = Vec::with_capacity(args.len());
+    let mut negated = Vec::new();
+    let mut iter = args.into_iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            kept.push(arg);
+            kept.extend(iter);
+            break;
+        }
+        if arg != "--not" {
+            kept.push(arg);
+            continue;
+        }
+        let option = iter.next().ok_or_else(|| {
+            UsageError("--not needs a filter after it, as in --not -k cron".into())
+        })?;
+        let text = option.to_string_lossy().into_owned();
+        if !text.starts_with('-') {
+            return Err(UsageError(format!(
+                "--not needs a filter option after it, not '{text}' (as in --not -k cron)"
+            )));
+        }
+        let mut group = vec![option];
+        let joined = text.contains('=') || (!text.starts_with("--") && text.len() > 2);
+        if !joined {
+            group.extend(iter.next());
+        }
+        negated.push(group);
+    }
+    Ok((kept, negated))
+}
+
+/// Filter flags on their own, for the options that follow `--not`.
+#[derive(clap::Parser, Debug)]
+#[command(no_binary_name = true, disable_help_flag = true)]
+struct NegatedFilter {
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+fn negated_conditions(groups: &[Vec<OsString>], zone: Zone) -> Result<Vec<Condition>, UsageError> {
+    let mut conditions = Vec::new();
+    for group in groups {
+        let parsed = NegatedFilter::try_parse_from(group).map_err(|err| {
+            let words: Vec<String> = group
+                .iter()
+                .map(|w| w.to_string_lossy().into_owned())
+                .collect();
+            let first = err.to_string();
+            let first = first
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches("error: ");
+            UsageError(format!("--not {}: {first}", words.join(" ")))
+        })?;
+        if parsed.filter.word {
+            return Err(UsageError(
+                "--not -w means nothing; -w is not a filter".into(),
+            ));
+        }
+        let filter = build_filter(&parsed.filter, zone)?;
+        conditions.extend(
+            filter
+                .conditions
+                .into_iter()
+                .map(|c| Condition::Not(Box::new(c))),
+        );
+    }
+    Ok(conditions)
 }
 
 fn unknown_type(name: &str) -> UsageError {

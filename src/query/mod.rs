@@ -3,6 +3,7 @@
 //! when any record of the event satisfies it (ausearch keeps one value per event, the last
 //! record's, and so misses multi-record matches; we do not).
 
+mod files;
 pub mod time;
 
 use crate::event::{Event, Mark, Marker};
@@ -53,6 +54,47 @@ pub enum Condition {
     EventId(Vec<u64>),
     /// The `node=` name, compared exactly.
     Node(Vec<String>),
+    /// A syscall's `exit=` value (`-e`; errno names are given as their negative numbers).
+    Exit(Vec<i64>),
+    /// A file the event names (`-f`): PATH `name=` (relative names joined to the event's
+    /// `cwd=` and normalised), `cwd=`, `path=` of AVC and CONFIG_CHANGE records, and unix
+    /// socket paths of SOCKADDR records. Given paths are normalised the same way.
+    File(Vec<String>),
+    Gid(Vec<u64>),
+    Egid(Vec<u64>),
+    /// `gid=` or `egid=` (`-ga`).
+    AnyGid(Vec<u64>),
+    /// `uid=`, `euid=` or `auid=` (`-ua`).
+    AnyUid(Vec<u64>),
+    /// A host the event names (`-hn`): `hostname=` (or `addr=` when the hostname is `?`), and
+    /// the address of an inet or inet6 SOCKADDR record.
+    Host(Vec<String>),
+    /// `tty=` of a syscall or `terminal=` of a user-space record (`-tm`).
+    Terminal(Vec<String>),
+    /// The login session `ses=` (`--session`; 4294967295 is "unset").
+    Session(Vec<u64>),
+    /// SELinux subject context `subj=` or `scontext=` (`-su`).
+    Subject(Vec<String>),
+    /// SELinux object context `tcontext=` (`-o`).
+    Object(Vec<String>),
+    /// Subject or object context (`-se`).
+    Context(Vec<String>),
+    /// A virtual machine's `uuid=` (`-uu`).
+    Uuid(Vec<String>),
+    /// A virtual machine's name `vm=` (`-vm`).
+    VmName(Vec<String>),
+    /// The syscall's architecture (`--arch`): an exact `arch=` value, or any 32-bit or
+    /// 64-bit one.
+    Arch(Vec<ArchSpec>),
+    /// The condition does not hold (`--not`).
+    Not(Box<Condition>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArchSpec {
+    Exact(Arch),
+    Bits32,
+    Bits64,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -113,9 +155,9 @@ impl Matcher {
 }
 
 enum Test {
-    /// Text fields, possibly hex-encoded (`key`, `exe`, `comm`).
+    /// Text fields, possibly hex-encoded (`key`, `exe`, `comm`, …), any of `names`.
     Text {
-        name: FieldName,
+        names: Vec<FieldName>,
         wanted: Vec<String>,
         prefilter: Prefilter,
         keys: bool,
@@ -123,9 +165,22 @@ enum Test {
         marks: bool,
     },
     Number {
-        name: FieldName,
+        names: Vec<FieldName>,
         values: Vec<u64>,
+        /// Also `id=` of group-management records, which names the group (as ausearch does).
+        group_id: Option<FieldName>,
     },
+    Signed {
+        name: FieldName,
+        values: Vec<i64>,
+    },
+    File(Box<files::FileTest>),
+    Host(Box<files::HostTest>),
+    Arch {
+        specs: Vec<ArchSpec>,
+        arch: FieldName,
+    },
+    Not(Box<Test>),
     Types(Vec<u32>),
     Syscall {
         specs: Vec<SyscallSpec>,
@@ -147,26 +202,56 @@ enum Test {
 
 impl Test {
     fn compile(condition: &Condition) -> Test {
-        let text = |name: &[u8], wanted: &[String], keys: bool| Test::Text {
-            name: FieldName::new(name),
+        let names = |names: &[&[u8]]| names.iter().map(|n| FieldName::new(n)).collect();
+        let text = |fields: &[&[u8]], wanted: &[String], keys: bool| Test::Text {
+            names: names(fields),
             wanted: wanted.to_vec(),
             prefilter: Prefilter::new(wanted),
             keys,
             marks: false,
         };
-        let number = |name: &[u8], values: &[u64]| Test::Number {
-            name: FieldName::new(name),
+        let number = |fields: &[&[u8]], values: &[u64]| Test::Number {
+            names: names(fields),
             values: values.to_vec(),
+            group_id: None,
+        };
+        let group = |fields: &[&[u8]], values: &[u64]| Test::Number {
+            names: names(fields),
+            values: values.to_vec(),
+            group_id: Some(FieldName::new(b"id")),
         };
         match condition {
-            Condition::Key(wanted) => text(b"key", wanted, true),
-            Condition::Exe(wanted) => text(b"exe", wanted, false),
-            Condition::Comm(wanted) => text(b"comm", wanted, false),
-            Condition::Pid(values) => number(b"pid", values),
-            Condition::Ppid(values) => number(b"ppid", values),
-            Condition::Uid(values) => number(b"uid", values),
-            Condition::Auid(values) => number(b"auid", values),
-            Condition::Euid(values) => number(b"euid", values),
+            Condition::Key(wanted) => text(&[b"key"], wanted, true),
+            Condition::Exe(wanted) => text(&[b"exe"], wanted, false),
+            Condition::Comm(wanted) => text(&[b"comm"], wanted, false),
+            Condition::Terminal(wanted) => text(&[b"tty", b"terminal"], wanted, false),
+            Condition::Subject(wanted) => text(&[b"subj", b"scontext"], wanted, false),
+            Condition::Object(wanted) => text(&[b"tcontext"], wanted, false),
+            Condition::Context(wanted) => text(&[b"subj", b"scontext", b"tcontext"], wanted, false),
+            Condition::Uuid(wanted) => text(&[b"uuid"], wanted, false),
+            Condition::VmName(wanted) => text(&[b"vm"], wanted, false),
+            Condition::Pid(values) => number(&[b"pid"], values),
+            Condition::Ppid(values) => number(&[b"ppid"], values),
+            Condition::Uid(values) => number(&[b"uid"], values),
+            // LOGIN records of old kernels say `loginuid=`.
+            Condition::Auid(values) => number(&[b"auid", b"loginuid"], values),
+            Condition::Euid(values) => number(&[b"euid"], values),
+            Condition::Gid(values) => group(&[b"gid"], values),
+            Condition::Egid(values) => number(&[b"egid"], values),
+            Condition::AnyGid(values) => group(&[b"gid", b"egid"], values),
+            Condition::AnyUid(values) => number(&[b"uid", b"euid", b"auid"], values),
+            Condition::Session(values) => number(&[b"ses"], values),
+            Condition::Exit(values) => Test::Signed {
+                name: FieldName::new(b"exit"),
+                values: values.clone(),
+            },
+            Condition::File(paths) => Test::File(Box::new(files::FileTest::new(paths))),
+            Condition::Host(hosts) => Test::Host(Box::new(files::HostTest::new(hosts))),
+            Condition::Arch(specs) => Test::Arch {
+                specs: specs.clone(),
+                arch: FieldName::new(b"arch"),
+            },
+            Condition::Not(inner) => Test::Not(Box::new(Test::compile(inner))),
             Condition::MessageType(types) => Test::Types(types.clone()),
             Condition::Syscall(specs) => Test::Syscall {
                 specs: specs.clone(),
@@ -190,7 +275,7 @@ impl Test {
     fn holds(&self, event: &Event, how: StringMatch) -> bool {
         match self {
             Test::Text {
-                name,
+                names,
                 wanted,
                 prefilter,
                 keys,
@@ -202,14 +287,38 @@ impl Test {
                     _ => prefilter.may_match(event),
                 };
                 may_match
-                    && event
-                        .records()
-                        .any(|r| text_field_matches(&r, name, wanted, *keys, how))
+                    && event.records().any(|r| {
+                        names
+                            .iter()
+                            .any(|name| text_field_matches(&r, name, wanted, *keys, how))
+                    })
             }
-            Test::Number { name, values } => event.records().any(|r| {
-                r.fields_by(name)
-                    .any(|v| v.as_u64().is_some_and(|n| values.contains(&n)))
+            Test::Number {
+                names,
+                values,
+                group_id,
+            } => event.records().any(|r| {
+                let holds = |name: &FieldName| {
+                    r.fields_by(name)
+                        .any(|v| v.as_u64().is_some_and(|n| values.contains(&n)))
+                };
+                names.iter().any(holds)
+                    || group_id
+                        .as_ref()
+                        .is_some_and(|id| is_group_record(&r) && holds(id))
             }),
+            Test::Signed { name, values } => event.records().any(|r| {
+                r.fields_by(name)
+                    .any(|v| v.as_i64().is_some_and(|n| values.contains(&n)))
+            }),
+            Test::File(test) => test.holds(event, how),
+            Test::Host(test) => test.holds(event, how),
+            Test::Arch { specs, arch } => event.records().any(|r| {
+                r.fields_by(arch)
+                    .filter_map(|v| Arch::from_field(v.raw()))
+                    .any(|a| specs.iter().any(|s| s.accepts(a)))
+            }),
+            Test::Not(inner) => !inner.holds(event, how),
             Test::Types(types) => event
                 .records()
                 .any(|r| r.type_code().is_some_and(|c| types.contains(&c))),
@@ -271,7 +380,34 @@ impl Prefilter {
     }
 }
 
-fn text_matches(value: &[u8], wanted: &str, how: StringMatch) -> bool {
+impl ArchSpec {
+    /// `b32`, `b64`, or a machine name as `uname -m` gives it (`x86_64`, `i686`, `aarch64`).
+    pub fn parse(text: &str) -> Result<ArchSpec, String> {
+        match text {
+            "b32" => Ok(ArchSpec::Bits32),
+            "b64" => Ok(ArchSpec::Bits64),
+            _ => Arch::by_name(text).map(ArchSpec::Exact).ok_or_else(|| {
+                format!("unknown architecture '{text}' (give b32, b64 or a name such as x86_64, i386, aarch64)")
+            }),
+        }
+    }
+
+    fn accepts(self, arch: Arch) -> bool {
+        match self {
+            ArchSpec::Exact(a) => a == arch,
+            ArchSpec::Bits32 => !arch.is_64bit(),
+            ArchSpec::Bits64 => arch.is_64bit(),
+        }
+    }
+}
+
+/// ADD_GROUP, DEL_GROUP and GRP_MGMT: their `id=` is the group's id.
+fn is_group_record(record: &Record) -> bool {
+    matches!(record.type_code(), Some(1116 | 1117 | 1132))
+}
+
+/// A string value against a wanted text, as substring or whole value.
+pub(crate) fn text_matches(value: &[u8], wanted: &str, how: StringMatch) -> bool {
     match how {
         StringMatch::Exact => value == wanted.as_bytes(),
         StringMatch::Substring => memchr::memmem::find(value, wanted.as_bytes()).is_some(),
