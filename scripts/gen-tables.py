@@ -544,10 +544,15 @@ def build_errno():
     return "\n".join(lines) + "\n", len(rows)
 
 
-MOD_RS = """//! Tables derived from authoritative sources by `scripts/gen-tables.py`; never edited by hand.
+MOD_RS = """//! Tables derived from authoritative sources by `scripts/gen-tables.py` and
+//! `scripts/gen-interpret-tables.py`; never edited by hand.
+pub mod arch_values;
 pub mod errno;
+pub mod field_types;
 pub mod record_types;
 pub mod syscalls;
+pub mod tty_keys;
+pub mod values;
 """
 
 

@@ -3,6 +3,7 @@
 //! An AUDIT_ARCH value is an ELF machine number with two flag bits (linux/audit.h):
 //! 0x80000000 for 64-bit and 0x40000000 for little-endian; MIPS n32 adds 0x20000000.
 
+use super::tables::arch_values::HeaderArch;
 use super::tables::syscalls;
 
 const ARCH_64BIT: u32 = 0x8000_0000;
@@ -68,6 +69,27 @@ impl Arch {
             },
             _ => return None,
         })
+    }
+
+    /// Whose kernel headers give this architecture's flag and constant numbers; x86's for an
+    /// architecture ausift has no headers of.
+    pub fn header_arch(self) -> HeaderArch {
+        match self.machine() {
+            EM_ARM => HeaderArch::Arm,
+            EM_AARCH64 => HeaderArch::Aarch64,
+            EM_PPC => HeaderArch::Powerpc,
+            EM_PPC64 => HeaderArch::Powerpc64,
+            EM_S390 => HeaderArch::S390,
+            EM_MIPS if self.is_64bit() => HeaderArch::Mips64,
+            EM_MIPS => HeaderArch::Mips,
+            EM_RISCV => HeaderArch::Riscv,
+            _ => HeaderArch::X86,
+        }
+    }
+
+    /// s390 passes clone()'s flags second, every other architecture first.
+    pub fn is_s390(self) -> bool {
+        self.machine() == EM_S390
     }
 
     /// The syscall table of this architecture, if ausift carries one.

@@ -1,57 +1,23 @@
 //! Which fields auditd may hex-encode, decided by field name as auparse's field table does,
 //! never by guessing from the digits (`uid=1000` must stay 1000).
 //!
-//! The names are those auparse types ESCAPED, ESCAPED_FILE, ESCAPED_KEY, PROCTITLE and TTY_DATA
-//! in auparse/typetab.h (audit-userspace 3.0.9), plus the EXECVE argument fields.
+//! The names are those whose kind ([`super::field_type`]) is a string kind: ESCAPED,
+//! ESCAPED_FILE, ESCAPED_KEY, PROCTITLE and TTY_DATA, plus the EXECVE argument fields and the
+//! `msg` of USER_TTY records.
 
+use super::field_type;
+use super::tables::values::record_type;
 use crate::record::Value;
 use std::borrow::Cow;
 
-const ENCODED_FIELDS: &[&[u8]] = &[
-    b"acct",
-    b"cgroup",
-    b"cmd",
-    b"comm",
-    b"cwd",
-    b"data",
-    b"device",
-    b"dir",
-    b"exe",
-    b"file",
-    b"grp",
-    b"invalid_context",
-    b"key",
-    b"name",
-    b"new-chardev",
-    b"new-disk",
-    b"new-fs",
-    b"new-net",
-    b"new-rng",
-    b"new_group",
-    b"ocomm",
-    b"old-chardev",
-    b"old-disk",
-    b"old-fs",
-    b"old-net",
-    b"old-rng",
-    b"path",
-    b"proctitle",
-    b"root_dir",
-    b"sw",
-    b"vm",
-    b"watch",
-];
-
 /// True if auditd may write this field hex-encoded.
 pub fn may_be_hex(record_type: Option<u32>, key: &[u8]) -> bool {
-    const EXECVE: u32 = 1309;
-    const USER_TTY: u32 = 1124;
-    if ENCODED_FIELDS.contains(&key) {
+    if field_type::by_name(key).may_be_hex() {
         return true;
     }
     match record_type {
-        Some(EXECVE) => is_execve_argument(key),
-        Some(USER_TTY) => key == b"msg",
+        Some(record_type::EXECVE) => is_execve_argument(key),
+        Some(record_type::USER_TTY) => key == b"msg",
         _ => false,
     }
 }
@@ -89,7 +55,7 @@ pub fn decode_in<'a>(
     value: Value<'a>,
 ) -> Cow<'a, [u8]> {
     match value {
-        Value::Bare(_) if ENCODED_FIELDS.contains(&key) => value.decoded(),
+        Value::Bare(_) if field_type::by_name(key).may_be_hex() => value.decoded(),
         Value::Bare(_) if may_be_hex(record.type_code(), key) => value.decoded(),
         other => Cow::Borrowed(other.raw()),
     }

@@ -1,4 +1,9 @@
-//! Tables derived from authoritative sources by `scripts/gen-tables.py`; never edited by hand.
+//! Tables derived from authoritative sources by `scripts/gen-tables.py` and
+//! `scripts/gen-interpret-tables.py`; never edited by hand.
+pub mod arch_values;
 pub mod errno;
+pub mod field_types;
 pub mod record_types;
 pub mod syscalls;
+pub mod tty_keys;
+pub mod values;
