@@ -510,12 +510,12 @@ fn any_thread_count_gives_the_same_output_on_the_qiangwang_corpus_log() {
     assert_same_output(&file, &EVERY_WAY, &["--format", "jsonl", &file]);
 }
 
-/// A log over 16 MiB (the largest mapped chunk) made of shifted copies of the sample, padded
-/// at the front so that a chunk of 16 MiB ends between two records of one event. Smaller
+/// A log over 8 MiB (the largest mapped chunk) made of shifted copies of the sample, padded
+/// at the front so that a chunk of 8 MiB ends between two records of one event. Smaller
 /// chunks (ausift cuts files finer to keep every thread busy) and the 4 MiB blocks of
 /// `--no-mmap` cut it many more times, nearly always inside some event.
 fn across_chunks(dir: &Path) -> (std::path::PathBuf, Vec<u8>) {
-    const CHUNK: usize = 16 << 20;
+    const CHUNK: usize = 8 << 20;
     let sample = std::fs::read(testdata("sample/audit.log")).unwrap();
     let copies = (CHUNK / sample.len() + 12) as u64;
     let body = common::shifted_copies(&sample, copies, 20_000);

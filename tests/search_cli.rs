@@ -253,7 +253,7 @@ fn stdin_and_a_file_form_one_stream_of_events() {
 fn a_closed_pipe_ends_quietly_with_status_0() {
     let dir = tempfile::tempdir().unwrap();
     let sample = std::fs::read(sample()).unwrap();
-    // 400 copies: about 24 MB, more than one 16 MiB mapped chunk and far more than a pipe and
+    // 400 copies: about 24 MB, more than one 8 MiB mapped chunk and far more than a pipe and
     // the output buffer hold (repeated events are fine here). JSON, which is rendered a wave
     // of chunks at a time, gets 40 copies: still megabytes of output.
     let big = dir.path().join("big.log");
