@@ -14,7 +14,6 @@
 //! interleave, go through the map. The result is the same either way.
 
 use super::{ChunkRecords, Event, LocalEvent, Mark, ParsedChunk, SerialRange, Span};
-use crate::record::Stamp;
 use rustc_hash::FxHashMap;
 use smallvec::{SmallVec, smallvec};
 use std::collections::VecDeque;
@@ -56,8 +55,7 @@ enum Queued {
 }
 
 struct OpenEvent {
-    stamp: Option<Stamp>,
-    /// The event's key in `open`; none for sealed events and those without a time.
+    /// The event's key in `open`; none for an event without a time.
     key: Option<Key>,
     node: (u32, u32),
     spans: SmallVec<[Span; 1]>,
@@ -89,36 +87,17 @@ pub struct Grouper {
     history: VecDeque<ChunkSerials>,
 }
 
-/// A chunk's place in the input (in records) and its serial ranges, node names copied out.
+/// A chunk's end in the input (in records) and its serial ranges.
 struct ChunkSerials {
     end: u64,
-    ranges: Vec<(Vec<u8>, u64, u64)>,
+    ranges: Vec<SerialRange>,
 }
 
-impl ChunkSerials {
-    fn of(chunk: &ParsedChunk, start: u64) -> Self {
-        ChunkSerials {
-            end: start + chunk.records.recs.len() as u64,
-            ranges: chunk
-                .serials
-                .iter()
-                .map(|r| (chunk.bytes_at(r.node).to_vec(), r.min, r.max))
-                .collect(),
-        }
-    }
-
-    fn holds(&self, node: &[u8], serial: u64) -> bool {
-        self.ranges
-            .iter()
-            .any(|(name, min, max)| (*min..=*max).contains(&serial) && name.as_slice() == node)
-    }
-}
-
-/// Whether `serial` of `node` lies in a range of `chunk`, read in place.
-fn chunk_holds(chunk: &ParsedChunk, ranges: &[SerialRange], node: &[u8], serial: u64) -> bool {
+/// Whether `serial` of `node` lies in one of `ranges`.
+fn ranges_hold(ranges: &[SerialRange], node: &[u8], serial: u64) -> bool {
     ranges
         .iter()
-        .any(|r| (r.min..=r.max).contains(&serial) && chunk.bytes_at(r.node) == node)
+        .any(|r| (r.min..=r.max).contains(&serial) && *r.node == *node)
 }
 
 impl Grouper {
@@ -173,9 +152,11 @@ impl Grouper {
                 self.push(chunk, event);
             }
         }
-        self.history
-            .push_back(ChunkSerials::of(chunk, self.position));
         self.position += chunk.records.recs.len() as u64;
+        self.history.push_back(ChunkSerials {
+            end: self.position,
+            ranges: chunk.serials.clone(),
+        });
     }
 
     /// Whether no record of another chunk within the window can share the event's key.
@@ -201,7 +182,7 @@ impl Grouper {
             .iter()
             .rev()
             .take_while(|h| h.end + window > first)
-            .any(|h| h.holds(node, stamp.serial));
+            .any(|h| ranges_hold(&h.ranges, node, stamp.serial));
         if before {
             return false;
         }
@@ -210,7 +191,7 @@ impl Grouper {
             if start >= last + window {
                 break;
             }
-            if chunk_holds(next, &next.serials, node, stamp.serial) {
+            if ranges_hold(&next.serials, node, stamp.serial) {
                 return false;
             }
             start += next.records.recs.len() as u64;
@@ -240,10 +221,7 @@ impl Grouper {
         let span = chunk.span(local);
         let Some(stamp) = local.stamp else {
             // No timestamp (`msg=?`): nothing to group by, an event of its own.
-            self.push_new(None, local.node, span, last, false);
-            if let Some(Queued::Open(event)) = self.queue.back_mut() {
-                event.mark = local.mark;
-            }
+            self.push_new(None, local, span, last, false);
             return;
         };
         let key = Key {
@@ -273,29 +251,24 @@ impl Grouper {
         if late {
             self.late_records += local.count as u64;
         }
-        self.push_new(Some(key), local.node, span, last, late);
-        if let Some(Queued::Open(event)) = self.queue.back_mut() {
-            event.stamp = Some(stamp);
-            event.mark = local.mark;
-        }
+        self.push_new(Some(key), local, span, last, late);
     }
 
     fn push_new(
         &mut self,
         key: Option<Key>,
-        node: (u32, u32),
+        local: &LocalEvent,
         span: Span,
         last_position: u64,
         late: bool,
     ) {
         self.queue.push_back(Queued::Open(OpenEvent {
-            stamp: None,
             key,
-            node,
+            node: local.node,
             spans: smallvec![span],
             last_position,
             late,
-            mark: Mark::Unknown,
+            mark: local.mark,
         }));
     }
 
@@ -346,7 +319,11 @@ impl Grouper {
                     out.push(Event {
                         spans: event.spans,
                         node: event.node,
-                        stamp: event.stamp,
+                        stamp: event.key.map(|k| crate::record::Stamp {
+                            sec: k.sec,
+                            msec: k.msec,
+                            serial: k.serial,
+                        }),
                         late: event.late,
                         mark: event.mark,
                     });

@@ -251,8 +251,8 @@ pub struct LocalEvent {
 /// neighbour's range cannot have records there.
 #[derive(Clone, Debug)]
 pub struct SerialRange {
-    /// The node name's place in the chunk (empty for none).
-    pub node: (u32, u32),
+    /// The node name (empty for none), copied out: ranges outlive their chunk.
+    pub node: Box<[u8]>,
     pub min: u64,
     pub max: u64,
 }
@@ -270,11 +270,7 @@ pub struct ParsedChunk {
 
 impl ParsedChunk {
     pub fn node_name(&self, event: &LocalEvent) -> &[u8] {
-        self.bytes_at(event.node)
-    }
-
-    pub fn bytes_at(&self, (start, end): (u32, u32)) -> &[u8] {
-        &self.records.chunk.bytes()[start as usize..end as usize]
+        &self.records.chunk.bytes()[event.node.0 as usize..event.node.1 as usize]
     }
 
     pub fn span(&self, event: &LocalEvent) -> Span {
@@ -365,7 +361,7 @@ impl<'a> LocalGrouping<'a> {
                             self.events[e as usize].sealable = false;
                         }
                         self.index.insert(key, e);
-                        self.note_serial(key.node, node, stamp.serial);
+                        self.note_serial(key.node, stamp.serial);
                         e
                     }
                 };
@@ -377,11 +373,7 @@ impl<'a> LocalGrouping<'a> {
         let local = &mut self.events[event as usize];
         local.count += 1;
         local.last_index = here;
-        local.mark = if local.count == 1 {
-            self.line_mark
-        } else {
-            local.mark.join(self.line_mark)
-        };
+        local.mark = local.mark.join(self.line_mark);
         self.event_of.push(event);
         self.recs.push(rec);
     }
@@ -396,7 +388,7 @@ impl<'a> LocalGrouping<'a> {
             first_index: here,
             last_index: here,
             sealable: true,
-            mark: Mark::Unknown,
+            mark: self.line_mark,
         });
         self.last = None;
         (self.events.len() - 1) as u32
@@ -417,19 +409,14 @@ impl<'a> LocalGrouping<'a> {
         };
     }
 
-    fn note_serial(&mut self, name: &[u8], node: (u32, u32), serial: u64) {
-        let bytes = self.bytes;
-        let range = self.serials.iter_mut().find(|r| {
-            r.node.1 - r.node.0 == node.1 - node.0
-                && &bytes[r.node.0 as usize..r.node.1 as usize] == name
-        });
-        match range {
+    fn note_serial(&mut self, node: &[u8], serial: u64) {
+        match self.serials.iter_mut().find(|r| *r.node == *node) {
             Some(range) => {
                 range.min = range.min.min(serial);
                 range.max = range.max.max(serial);
             }
             None => self.serials.push(SerialRange {
-                node,
+                node: node.into(),
                 min: serial,
                 max: serial,
             }),
