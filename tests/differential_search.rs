@@ -257,18 +257,10 @@ fn cases(events: &BTreeMap<Id, Vec<Vec<u8>>>) -> Vec<Case> {
     cases
 }
 
+/// The errno name of a failing exit value (`-13` → `EACCES`).
 fn errno_name(exit: &str) -> Option<&'static str> {
-    Some(match exit {
-        "-1" => "EPERM",
-        "-2" => "ENOENT",
-        "-11" => "EAGAIN",
-        "-13" => "EACCES",
-        "-17" => "EEXIST",
-        "-22" => "EINVAL",
-        "-111" => "ECONNREFUSED",
-        "-115" => "EINPROGRESS",
-        _ => return None,
-    })
+    let number: i64 = exit.parse().ok()?;
+    ausift::interpret::errno::name(u32::try_from(-number).ok()?)
 }
 
 /// -ts/-te around the middle half of the file's events, in ausearch's C-locale form.

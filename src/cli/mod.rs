@@ -191,57 +191,34 @@ fn stdin_has_data() -> bool {
 /// Turns filter flags into the engine's conditions.
 pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError> {
     let mut conditions = Vec::new();
-    let mut add = |cond: Condition, present: bool| {
-        if present {
-            conditions.push(cond);
+    // A list option given at least once is one condition over all its values.
+    fn list<T: Clone>(to: &mut Vec<Condition>, values: &[T], make: fn(Vec<T>) -> Condition) {
+        if !values.is_empty() {
+            to.push(make(values.to_vec()));
         }
-    };
-    add(Condition::Key(args.key.clone()), !args.key.is_empty());
-    add(Condition::Pid(args.pid.clone()), !args.pid.is_empty());
-    add(Condition::Ppid(args.ppid.clone()), !args.ppid.is_empty());
-    add(Condition::Exe(args.exe.clone()), !args.exe.is_empty());
-    add(Condition::Comm(args.comm.clone()), !args.comm.is_empty());
-    add(Condition::Uid(args.uid.clone()), !args.uid.is_empty());
-    add(Condition::Auid(args.auid.clone()), !args.auid.is_empty());
-    add(Condition::Euid(args.euid.clone()), !args.euid.is_empty());
-    add(
-        Condition::EventId(args.event.clone()),
-        !args.event.is_empty(),
-    );
-    add(Condition::Node(args.node.clone()), !args.node.is_empty());
-    add(Condition::File(args.file.clone()), !args.file.is_empty());
-    add(Condition::Gid(args.gid.clone()), !args.gid.is_empty());
-    add(Condition::Egid(args.egid.clone()), !args.egid.is_empty());
-    add(
-        Condition::AnyGid(args.gid_all.clone()),
-        !args.gid_all.is_empty(),
-    );
-    add(
-        Condition::AnyUid(args.uid_all.clone()),
-        !args.uid_all.is_empty(),
-    );
-    add(Condition::Host(args.host.clone()), !args.host.is_empty());
-    add(
-        Condition::Terminal(args.terminal.clone()),
-        !args.terminal.is_empty(),
-    );
-    add(
-        Condition::Subject(args.subject.clone()),
-        !args.subject.is_empty(),
-    );
-    add(
-        Condition::Object(args.object.clone()),
-        !args.object.is_empty(),
-    );
-    add(
-        Condition::Context(args.context.clone()),
-        !args.context.is_empty(),
-    );
-    add(Condition::Uuid(args.uuid.clone()), !args.uuid.is_empty());
-    add(
-        Condition::VmName(args.vm_name.clone()),
-        !args.vm_name.is_empty(),
-    );
+    }
+    list(&mut conditions, &args.key, Condition::Key);
+    list(&mut conditions, &args.pid, Condition::Pid);
+    list(&mut conditions, &args.ppid, Condition::Ppid);
+    list(&mut conditions, &args.exe, Condition::Exe);
+    list(&mut conditions, &args.comm, Condition::Comm);
+    list(&mut conditions, &args.uid, Condition::Uid);
+    list(&mut conditions, &args.auid, Condition::Auid);
+    list(&mut conditions, &args.euid, Condition::Euid);
+    list(&mut conditions, &args.event, Condition::EventId);
+    list(&mut conditions, &args.node, Condition::Node);
+    list(&mut conditions, &args.file, Condition::File);
+    list(&mut conditions, &args.gid, Condition::Gid);
+    list(&mut conditions, &args.egid, Condition::Egid);
+    list(&mut conditions, &args.gid_all, Condition::AnyGid);
+    list(&mut conditions, &args.uid_all, Condition::AnyUid);
+    list(&mut conditions, &args.host, Condition::Host);
+    list(&mut conditions, &args.terminal, Condition::Terminal);
+    list(&mut conditions, &args.subject, Condition::Subject);
+    list(&mut conditions, &args.object, Condition::Object);
+    list(&mut conditions, &args.context, Condition::Context);
+    list(&mut conditions, &args.uuid, Condition::Uuid);
+    list(&mut conditions, &args.vm_name, Condition::VmName);
     if !args.session.is_empty() {
         let sessions = args
             .session
@@ -257,22 +234,16 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
             .collect::<Result<Vec<_>, _>>()?;
         conditions.push(Condition::Session(sessions));
     }
-    if !args.exit.is_empty() {
-        let exits = args
-            .exit
-            .iter()
-            .map(|e| query::parse_exit(e).map_err(UsageError))
-            .collect::<Result<Vec<_>, _>>()?;
-        conditions.push(Condition::Exit(exits));
-    }
-    if !args.arch.is_empty() {
-        let specs = args
-            .arch
-            .iter()
-            .map(|a| query::ArchSpec::parse(a).map_err(UsageError))
-            .collect::<Result<Vec<_>, _>>()?;
-        conditions.push(Condition::Arch(specs));
-    }
+    list(
+        &mut conditions,
+        &parse_all(&args.exit, query::parse_exit)?,
+        Condition::Exit,
+    );
+    list(
+        &mut conditions,
+        &parse_all(&args.arch, query::ArchSpec::parse)?,
+        Condition::Arch,
+    );
     if let Some(yes_no) = args.success {
         conditions.push(Condition::Success(yes_no == YesNo::Yes));
     }
@@ -284,14 +255,11 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
             .collect::<Result<Vec<_>, _>>()?;
         conditions.push(Condition::MessageType(types));
     }
-    if !args.syscall.is_empty() {
-        let specs = args
-            .syscall
-            .iter()
-            .map(|s| query::parse_syscall(s).map_err(UsageError))
-            .collect::<Result<Vec<_>, _>>()?;
-        conditions.push(Condition::Syscall(specs));
-    }
+    list(
+        &mut conditions,
+        &parse_all(&args.syscall, query::parse_syscall)?,
+        Condition::Syscall,
+    );
     if args.start.is_some() || args.end.is_some() {
         let now = chrono::Utc::now();
         let parse = |text: &Option<String>, bound| {
@@ -388,6 +356,17 @@ fn negated_conditions(groups: &[Vec<OsString>], zone: Zone) -> Result<Vec<Condit
         );
     }
     Ok(conditions)
+}
+
+/// Every value of a list option through `parse`; the first error stops.
+fn parse_all<T>(
+    values: &[String],
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<Vec<T>, UsageError> {
+    values
+        .iter()
+        .map(|v| parse(v).map_err(UsageError))
+        .collect()
 }
 
 fn unknown_type(name: &str) -> UsageError {

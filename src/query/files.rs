@@ -3,9 +3,10 @@
 
 use super::{StringMatch, text_matches};
 use crate::event::Event;
-use crate::interpret::{Arch, encoding, sockaddr};
+use crate::interpret::{Arch, EventContext, encoding, sockaddr};
 use crate::record::{FieldName, Record};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 const CONFIG_CHANGE: u32 = 1305;
 const PATH: u32 = 1302;
@@ -51,7 +52,6 @@ pub struct FileTest {
     cwd: FieldName,
     path: FieldName,
     saddr: FieldName,
-    arch: FieldName,
 }
 
 impl FileTest {
@@ -66,24 +66,30 @@ impl FileTest {
             cwd: FieldName::new(b"cwd"),
             path: FieldName::new(b"path"),
             saddr: FieldName::new(b"saddr"),
-            arch: FieldName::new(b"arch"),
         }
     }
 
     pub fn holds(&self, event: &Event, how: StringMatch) -> bool {
         let matches = |value: &[u8]| self.wanted.iter().any(|w| text_matches(value, w, how));
-        let cwd = event
-            .records()
-            .filter(|r| r.type_code() == Some(CWD))
-            .find_map(|r| first_text(&r, &self.cwd).map(Cow::into_owned));
-        let arch = event_arch(event, &self.arch);
+        // Looked up only for an event with a relative name or a socket address.
+        let cwd = OnceCell::new();
+        let cwd = || {
+            cwd.get_or_init(|| {
+                event
+                    .records()
+                    .filter(|r| r.type_code() == Some(CWD))
+                    .find_map(|r| first_text(&r, &self.cwd).map(Cow::into_owned))
+            })
+        };
+        let arch = OnceCell::new();
+        let arch = || *arch.get_or_init(|| event_arch(event));
         event.records().any(|record| match record.type_code() {
             Some(PATH) => record.fields_by(&self.name).any(|value| {
                 let name = encoding::decode_in(&record, b"name", value);
                 if *name == *b"(null)" {
                     return false;
                 }
-                let full = match &cwd {
+                let full = match cwd() {
                     Some(cwd) if name.first() != Some(&b'/') => {
                         let mut joined = cwd.clone();
                         joined.push(b'/');
@@ -102,7 +108,7 @@ impl FileTest {
                 .any(|v| matches(&normalize_path(&encoding::decode_in(&record, b"path", v)))),
             Some(SOCKADDR) => record
                 .fields_by(&self.saddr)
-                .filter_map(|v| sockaddr::decode(v.raw(), arch))
+                .filter_map(|v| sockaddr::decode(v.raw(), arch()))
                 .any(|addr| match addr {
                     sockaddr::SockAddr::Unix { path, .. } => {
                         matches(&normalize_path(&path)) || matches(&path)
@@ -119,7 +125,6 @@ pub struct HostTest {
     hostname: FieldName,
     addr: FieldName,
     saddr: FieldName,
-    arch: FieldName,
 }
 
 impl HostTest {
@@ -129,15 +134,14 @@ impl HostTest {
             hostname: FieldName::new(b"hostname"),
             addr: FieldName::new(b"addr"),
             saddr: FieldName::new(b"saddr"),
-            arch: FieldName::new(b"arch"),
         }
     }
 
     pub fn holds(&self, event: &Event, how: StringMatch) -> bool {
         let matches = |value: &[u8]| self.wanted.iter().any(|w| text_matches(value, w, how));
-        let arch = event_arch(event, &self.arch);
         event.records().any(|record| {
             if record.type_code() == Some(SOCKADDR) {
+                let arch = event_arch(event);
                 return record
                     .fields_by(&self.saddr)
                     .filter_map(|v| sockaddr::decode(v.raw(), arch))
@@ -175,12 +179,8 @@ fn first_text<'a>(record: &Record<'a>, name: &FieldName) -> Option<Cow<'a, [u8]>
 }
 
 /// The architecture of the event's syscall, which gives the byte order of its SOCKADDR.
-fn event_arch(event: &Event, arch: &FieldName) -> Option<Arch> {
-    event.records().find_map(|r| {
-        r.fields_by(arch)
-            .next()
-            .and_then(|v| Arch::from_field(v.raw()))
-    })
+fn event_arch(event: &Event) -> Option<Arch> {
+    EventContext::of(event.records()).arch
 }
 
 #[cfg(test)]

@@ -113,18 +113,17 @@ impl Filter {
         let mut tests: Vec<Test> = self.conditions.iter().map(Test::compile).collect();
         // The first text test whose values are all non-empty lends its needles to the
         // marker (an empty value matches anything, so no byte search can rule events out).
-        let marking = tests.iter_mut().find(
-            |t| matches!(t, Test::Text { wanted, .. } if wanted.iter().all(|w| !w.is_empty())),
-        );
-        let marker = marking.map(|test| {
-            let Test::Text {
-                marks, prefilter, ..
-            } = test
-            else {
-                unreachable!("found as a text test")
-            };
-            *marks = true;
-            prefilter.needles.clone()
+        let marker = tests.iter_mut().find_map(|test| match test {
+            Test::Text {
+                wanted,
+                prefilter,
+                marks,
+                ..
+            } if wanted.iter().all(|w| !w.is_empty()) => {
+                *marks = true;
+                Some(prefilter.needles.clone())
+            }
+            _ => None,
         });
         Matcher {
             tests,
