@@ -71,17 +71,6 @@ def run(cmd, stdin_text=None):
     return r.stdout
 
 
-def dpkg_version(pkg):
-    try:
-        r = subprocess.run(["dpkg-query", "-W", "-f=${Version}", pkg],
-                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                           text=True, check=False)
-    except OSError:
-        return None
-    v = r.stdout.strip()
-    return v if r.returncode == 0 and v else None
-
-
 def pkg_label(pkg):
     v = dpkg_version(pkg)
     if v is None:
@@ -100,7 +89,9 @@ def _load_gen_tables():
     return module
 
 
-rust_str = _load_gen_tables().rust_str
+_gen_tables = _load_gen_tables()
+rust_str = _gen_tables.rust_str
+dpkg_version = _gen_tables.dpkg_version
 
 
 # ---------------------------------------------------------------------------
