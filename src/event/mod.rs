@@ -410,7 +410,11 @@ impl<'a> LocalGrouping<'a> {
     }
 
     fn note_serial(&mut self, node: &[u8], serial: u64) {
-        match self.serials.iter_mut().find(|r| *r.node == *node) {
+        // Lengths first: most logs have no node names, and a call to memcmp per event showed.
+        let same = |r: &&mut SerialRange| {
+            r.node.len() == node.len() && (node.is_empty() || *r.node == *node)
+        };
+        match self.serials.iter_mut().find(same) {
             Some(range) => {
                 range.min = range.min.min(serial);
                 range.max = range.max.max(serial);
