@@ -62,7 +62,7 @@ pub fn run<T, P, C>(
 where
     T: Send,
     P: Fn(&[Event]) -> T + Sync,
-    C: FnMut(T) -> Flow,
+    C: FnMut(T) -> Flow + Send,
 {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -90,6 +90,9 @@ where
     // Parsed waves not yet grouped: a wave is grouped once the next one is parsed, so the
     // grouper sees a whole wave ahead (see `Grouper::push_chunk`).
     let mut pending: VecDeque<Vec<ParsedChunk>> = VecDeque::new();
+    // A step's results are delivered during the next step, so that writing the output overlaps
+    // parsing instead of holding every thread up.
+    let mut undelivered: Option<Vec<T>> = None;
     loop {
         let wave = read_wave(&mut reader, wave_size, &mut engine.stats.errors);
         let last = wave.is_empty();
@@ -106,24 +109,30 @@ where
                         .map(|chunk| parse_chunk(chunk, window, marker))
                         .collect::<Vec<ParsedChunk>>()
                 },
-                || ready.map(|wave| engine.step(wave, next, false, &process)),
+                || {
+                    if let Some(outputs) = undelivered.take() {
+                        engine.deliver(outputs, &mut consume);
+                    }
+                    let ready = ready.filter(|_| !engine.stopped);
+                    ready.map(|wave| engine.step(wave, next, false, &process))
+                },
             )
         });
-        if let Some(outputs) = outputs {
-            engine.deliver(outputs, &mut consume);
-        }
+        undelivered = outputs;
         if engine.stopped {
             break;
         }
         if last {
-            while let Some(wave) = pending.pop_front() {
+            if let Some(outputs) = undelivered.take() {
+                engine.deliver(outputs, &mut consume);
+            }
+            while !engine.stopped
+                && let Some(wave) = pending.pop_front()
+            {
                 let next = pending.front().map_or(&[][..], Vec::as_slice);
                 let end = next.is_empty();
                 let outputs = pool.install(|| engine.step(wave, next, end, &process));
                 engine.deliver(outputs, &mut consume);
-                if engine.stopped {
-                    break;
-                }
             }
             break;
         }
