@@ -323,10 +323,8 @@ impl<R: Read> Blocks<R> {
         let mut buf = std::mem::take(&mut self.carry);
         let mut filled = buf.len();
         // Start small and double: a small file does not pay for a whole block.
-        buf.resize(
-            (filled * 2).clamp(256 * 1024, self.chunk_size + 64 * 1024),
-            0,
-        );
+        let most = (self.chunk_size + 64 * 1024).max(256 * 1024);
+        buf.resize((filled * 2).clamp(256 * 1024, most), 0);
         loop {
             if filled >= self.chunk_size
                 && let Some(cut) = memchr::memrchr(b'\n', &buf[..filled])
