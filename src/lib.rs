@@ -14,6 +14,8 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod event;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod input;
 pub mod interpret;
 pub mod output;
