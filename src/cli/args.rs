@@ -115,17 +115,33 @@ pub struct FilterArgs {
     #[arg(short = 'c', long = "comm", value_name = "NAME")]
     pub comm: Vec<String>,
 
-    /// Events of this user id (uid=) [ausearch: -ui]
-    #[arg(long = "uid", value_name = "UID", value_delimiter = ',')]
-    pub uid: Vec<u64>,
+    /// Events of this user (uid=): a number, or a name as the event names it (its ENRICHED
+    /// part; root and unset always) [ausearch: -ui]
+    #[arg(
+        long = "uid",
+        value_name = "UID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub uid: Vec<String>,
 
-    /// Events of this login user id (auid=) [ausearch: -ul]
-    #[arg(long = "auid", value_name = "AUID", value_delimiter = ',')]
-    pub auid: Vec<u64>,
+    /// Events of this login user (auid=), number or name; -1 means unset [ausearch: -ul]
+    #[arg(
+        long = "auid",
+        value_name = "AUID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub auid: Vec<String>,
 
-    /// Events of this effective user id (euid=) [ausearch: -ue]
-    #[arg(long = "euid", value_name = "EUID", value_delimiter = ',')]
-    pub euid: Vec<u64>,
+    /// Events of this effective user (euid=), number or name [ausearch: -ue]
+    #[arg(
+        long = "euid",
+        value_name = "EUID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub euid: Vec<String>,
 
     /// Events of this syscall, by name (resolved for each record's architecture) or number
     /// [ausearch: -sc]
@@ -173,21 +189,41 @@ pub struct FilterArgs {
     #[arg(short = 'f', long = "file", value_name = "PATH")]
     pub file: Vec<String>,
 
-    /// Events of this group id (gid=) [ausearch: -gi]
-    #[arg(long = "gid", value_name = "GID", value_delimiter = ',')]
-    pub gid: Vec<u64>,
+    /// Events of this group (gid=), number or name [ausearch: -gi]
+    #[arg(
+        long = "gid",
+        value_name = "GID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub gid: Vec<String>,
 
-    /// Events of this effective group id (egid=) [ausearch: -ge]
-    #[arg(long = "egid", value_name = "GID", value_delimiter = ',')]
-    pub egid: Vec<u64>,
+    /// Events of this effective group (egid=), number or name [ausearch: -ge]
+    #[arg(
+        long = "egid",
+        value_name = "GID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub egid: Vec<String>,
 
-    /// Events whose gid or egid is this [ausearch: -ga]
-    #[arg(long = "gid-all", value_name = "GID", value_delimiter = ',')]
-    pub gid_all: Vec<u64>,
+    /// Events whose gid or egid is this group, number or name [ausearch: -ga]
+    #[arg(
+        long = "gid-all",
+        value_name = "GID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub gid_all: Vec<String>,
 
-    /// Events whose uid, euid or auid is this [ausearch: -ua]
-    #[arg(long = "uid-all", value_name = "UID", value_delimiter = ',')]
-    pub uid_all: Vec<u64>,
+    /// Events whose uid, euid or auid is this user, number or name [ausearch: -ua]
+    #[arg(
+        long = "uid-all",
+        value_name = "UID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub uid_all: Vec<String>,
 
     /// Events naming this host (substring of hostname=, addr= or a socket address)
     /// [ausearch: -hn]
@@ -235,6 +271,14 @@ pub struct FilterArgs {
     /// Compare text values whole instead of as substrings (-k net then misses netconn)
     #[arg(short = 'w', long = "word")]
     pub word: bool,
+
+    /// Events for which this expression holds: FIELD OP VALUE with =, !=, ~ (regex), !~, <,
+    /// <=, >, >=, joined by and, or, not and parentheses; FIELD is any field, or TYPE.field
+    /// for one record type. Values are compared as written and as interpreted (uid = root,
+    /// exit = EACCES); numbers as numbers. Also argv (the whole EXECVE command line), type,
+    /// node, and laddr, lport, saddr_fam, path of SOCKADDR. Repeat to require several
+    #[arg(long = "where", value_name = "EXPR", allow_hyphen_values = true)]
+    pub r#where: Vec<String>,
 
     /// Time zone for times without an offset and for times shown: UTC, local, an IANA name
     /// (Europe/Berlin) or an offset (+05:30)

@@ -12,7 +12,7 @@ use crate::input::{DiscoverOptions, ReadOptions};
 use crate::output::Sink;
 use crate::pipeline::{PipelineOptions, default_threads};
 use crate::query::time::{TimeBound, Zone, parse_time};
-use crate::query::{self, Condition, Filter};
+use crate::query::{self, Condition, Filter, IdSpec};
 use crate::record::types;
 use crate::stats::RunStats;
 use args::{Cli, Command, FilterArgs, InputArgs, SearchArgs, SearchFormatArg, SortArg, YesNo};
@@ -202,16 +202,17 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
     list(&mut conditions, &args.ppid, Condition::Ppid);
     list(&mut conditions, &args.exe, Condition::Exe);
     list(&mut conditions, &args.comm, Condition::Comm);
-    list(&mut conditions, &args.uid, Condition::Uid);
-    list(&mut conditions, &args.auid, Condition::Auid);
-    list(&mut conditions, &args.euid, Condition::Euid);
+    let ids = |values: &[String]| parse_all(values, IdSpec::parse);
+    list(&mut conditions, &ids(&args.uid)?, Condition::Uid);
+    list(&mut conditions, &ids(&args.auid)?, Condition::Auid);
+    list(&mut conditions, &ids(&args.euid)?, Condition::Euid);
     list(&mut conditions, &args.event, Condition::EventId);
     list(&mut conditions, &args.node, Condition::Node);
     list(&mut conditions, &args.file, Condition::File);
-    list(&mut conditions, &args.gid, Condition::Gid);
-    list(&mut conditions, &args.egid, Condition::Egid);
-    list(&mut conditions, &args.gid_all, Condition::AnyGid);
-    list(&mut conditions, &args.uid_all, Condition::AnyUid);
+    list(&mut conditions, &ids(&args.gid)?, Condition::Gid);
+    list(&mut conditions, &ids(&args.egid)?, Condition::Egid);
+    list(&mut conditions, &ids(&args.gid_all)?, Condition::AnyGid);
+    list(&mut conditions, &ids(&args.uid_all)?, Condition::AnyUid);
     list(&mut conditions, &args.host, Condition::Host);
     list(&mut conditions, &args.terminal, Condition::Terminal);
     list(&mut conditions, &args.subject, Condition::Subject);
@@ -273,6 +274,11 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
             end: parse(&args.end, TimeBound::End)?,
         });
     }
+    for text in &args.r#where {
+        let expr = query::expr::parse(text)
+            .map_err(|err| UsageError(format!("--where: {}", err.show(text))))?;
+        conditions.push(Condition::Where(expr));
+    }
     Ok(Filter {
         conditions,
         string_match: if args.word {
@@ -280,6 +286,7 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
         } else {
             query::StringMatch::Substring
         },
+        names: query::Names::default(),
     })
 }
 
