@@ -79,7 +79,7 @@ pub struct InputArgs {
     #[arg(long)]
     pub stats: bool,
 
-    /// Report every skipped line (file:line: reason) on stderr
+    /// Report every skipped line on stderr, as file:line: reason
     #[arg(long)]
     pub debug: bool,
 }
@@ -152,11 +152,15 @@ pub struct FilterArgs {
     #[arg(long = "success", value_name = "yes|no")]
     pub success: Option<YesNo>,
 
-    /// Events at or after this time [ausearch: -ts]
+    /// Events at or after this time [ausearch: -ts]. Besides dates and times: boot (the last
+    /// boot the logs themselves record, by their SYSTEM_BOOT and DAEMON_START records, not
+    /// this machine's), checkpoint (the time of the --checkpoint event), now, recent, today,
+    /// yesterday, this-week, week-ago, this-month, this-year
     #[arg(long = "start", value_name = "TIME", allow_hyphen_values = true)]
     pub start: Option<String>,
 
-    /// Events at or before this time; a date alone means the end of that day [ausearch: -te]
+    /// Events at or before this time; a date alone means the end of that day (not, as with
+    /// ausearch, that date at the current time of day) [ausearch: -te]
     #[arg(long = "end", value_name = "TIME", allow_hyphen_values = true)]
     pub end: Option<String>,
 
@@ -311,6 +315,8 @@ pub enum SortArg {
     Input,
     /// By time, serial and node, across all inputs
     Time,
+    /// By event id (the serial), then time and node
+    Event,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -345,7 +351,14 @@ pub struct SearchArgs {
     #[arg(long)]
     pub count: bool,
 
-    /// Flush output after every batch of events, even into a pipe [ausearch: -l]
+    /// Flush output after every event, even into a pipe [ausearch: -l]
     #[arg(long = "line-buffered", short = 'l')]
     pub line_buffered: bool,
+
+    /// Resume after the last event the previous run with this file read, and write the
+    /// file when done (ausearch's format; with --start checkpoint only its time counts).
+    /// Exit status 10: the file is unusable or its log is not among the inputs; 11: it
+    /// cannot be written; 12: its event is not in the logs
+    #[arg(long, value_name = "FILE")]
+    pub checkpoint: Option<std::path::PathBuf>,
 }
