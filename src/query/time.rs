@@ -341,39 +341,24 @@ mod tests {
     #[test]
     fn berlin_days_that_change_the_clock() {
         let berlin = Zone::parse("Europe/Berlin").unwrap();
-        // The day the clocks go forward has 23 hours: it starts at 23:00Z the day before
-        // (CET) and ends at 21:59:59Z (CEST).
-        assert_eq!(
-            at("2024-03-31", TimeBound::Start, berlin),
-            ms(2024, 3, 30, 23, 0, 0)
-        );
-        assert_eq!(
-            at("03/31/2024", TimeBound::End, berlin),
-            ms(2024, 3, 31, 21, 59, 59) + 999
-        );
-        // The day they go back has 25 hours.
-        assert_eq!(
-            at("2024-10-27", TimeBound::Start, berlin),
-            ms(2024, 10, 26, 22, 0, 0)
-        );
-        assert_eq!(
-            at("2024-10-27", TimeBound::End, berlin),
-            ms(2024, 10, 27, 22, 59, 59) + 999
-        );
-        // The last second before the jump, and the first after it.
-        assert_eq!(
-            at("2024-03-31T01:59:59", TimeBound::Start, berlin),
-            ms(2024, 3, 31, 0, 59, 59)
-        );
-        assert_eq!(
-            at("2024-03-31 03:00", TimeBound::Start, berlin),
-            ms(2024, 3, 31, 1, 0, 0)
-        );
-        // An explicit offset wins over the zone.
-        assert_eq!(
-            at("2024-10-27T02:30:00+01:00", TimeBound::Start, berlin),
-            ms(2024, 10, 27, 1, 30, 0)
-        );
+        let (s, e) = (TimeBound::Start, TimeBound::End);
+        let cases = [
+            // The day the clocks go forward has 23 hours: from 23:00Z the day before (CET)
+            // to 21:59:59Z (CEST).
+            ("2024-03-31", s, ms(2024, 3, 30, 23, 0, 0)),
+            ("03/31/2024", e, ms(2024, 3, 31, 21, 59, 59) + 999),
+            // The day they go back has 25 hours.
+            ("2024-10-27", s, ms(2024, 10, 26, 22, 0, 0)),
+            ("2024-10-27", e, ms(2024, 10, 27, 22, 59, 59) + 999),
+            // The last second before the jump, and the first after it.
+            ("2024-03-31T01:59:59", s, ms(2024, 3, 31, 0, 59, 59)),
+            ("2024-03-31 03:00", s, ms(2024, 3, 31, 1, 0, 0)),
+            // An explicit offset wins over the zone.
+            ("2024-10-27T02:30:00+01:00", s, ms(2024, 10, 27, 1, 30, 0)),
+        ];
+        for (text, bound, expected) in cases {
+            assert_eq!(at(text, bound, berlin), expected, "{text} {bound:?}");
+        }
     }
 
     #[test]
