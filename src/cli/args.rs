@@ -30,6 +30,8 @@ Examples:
   ausift search -ts today -m USER_LOGIN --success no -if /evidence/host1
   ausift search --syscall connect --auid 1000 --format jsonl audit.log.3.gz audit.log.2.gz
   zcat audit.log.1.gz | ausift search -x /usr/bin/nc --stats
+  ausift search --where 'EXECVE.argv ~ \"base64 -d\" or SOCKADDR.laddr ~ \"^10\\.\"' /evidence
+  ausift search --checkpoint ~/.ausift-cp -k identity /var/log/audit
 
 Options written the ausearch way (-ts, -te, -if, -sc, -sv, -pp, -ui, -ue, -ul, -ua, -gi, -ge,
 -ga, -hn, -tm, -se, -su, -uu, -vm) mean the same. --not before a filter negates it:

@@ -300,8 +300,8 @@ fn candidates(
     if text.as_ref() != decoded.as_ref() && test(&text) {
         return true;
     }
-    // `EACCES(Permission denied)` is also just `EACCES`.
-    kind == FieldType::Exit
+    // `EACCES(Permission denied)` is also just `EACCES`, `socketcall(connect)` `socketcall`.
+    matches!(kind, FieldType::Exit | FieldType::Syscall)
         && text
             .iter()
             .position(|&b| b == b'(')
