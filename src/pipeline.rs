@@ -26,6 +26,8 @@ pub struct PipelineOptions {
     pub batch: usize,
     /// Needles to mark events by while parsing (see [`Marker`]).
     pub marker: Option<Arc<Marker>>,
+    /// How many skipped lines are kept for listing (all are counted).
+    pub listed_skips: usize,
 }
 
 impl Default for PipelineOptions {
@@ -36,6 +38,7 @@ impl Default for PipelineOptions {
             window: Window::default(),
             batch: 1024,
             marker: None,
+            listed_skips: LISTED_SKIPS,
         }
     }
 }
@@ -78,6 +81,7 @@ where
         lines_before: vec![0; sources.len()],
         sources: sources.clone(),
         batch: options.batch.max(1),
+        listed_skips: options.listed_skips,
         stopped: false,
         events: Vec::new(),
     };
@@ -170,6 +174,7 @@ struct Engine {
     lines_before: Vec<u64>,
     sources: Arc<Vec<Source>>,
     batch: usize,
+    listed_skips: usize,
     stopped: bool,
     /// The events of one step, kept between steps for their allocation.
     events: Vec<Event>,
@@ -216,7 +221,7 @@ impl Engine {
         self.stats.records += chunk.records.recs.len() as u64;
         for skip in &chunk.skipped {
             *self.stats.skipped.entry(skip.reason).or_default() += 1;
-            if skip.reason.is_damage() && self.stats.skip_notes.len() < LISTED_SKIPS {
+            if skip.reason.is_damage() && self.stats.skip_notes.len() < self.listed_skips {
                 self.stats.skip_notes.push(SkipNote {
                     source: self.sources[source].name.clone(),
                     line: base + skip.line as u64 + 1,

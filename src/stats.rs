@@ -14,8 +14,10 @@ pub struct SkipNote {
     pub reason: SkipReason,
 }
 
-/// How many skipped lines are listed one by one (all of them are counted).
+/// How many skipped lines are kept to be listed one by one (all of them are counted).
 pub const LISTED_SKIPS: usize = 1000;
+/// As many, with `--debug`, which lists every skipped line up to this bound on memory.
+pub const DEBUG_LISTED_SKIPS: usize = 1_000_000;
 
 #[derive(Clone, Debug, Default)]
 pub struct RunStats {
@@ -92,22 +94,32 @@ impl RunStats {
         let _ = writeln!(out, "first event:    {}", time(self.first));
         let _ = writeln!(out, "last event:     {}", time(self.last));
         let _ = writeln!(out, "elapsed:        {:.3} s", self.elapsed.as_secs_f64());
-        let listed = self.skip_notes.iter().filter(|n| n.reason.is_damage());
         let limit = if list_all_skips { usize::MAX } else { 100 };
-        for (shown, note) in listed.enumerate() {
-            if shown == limit {
-                let _ = writeln!(
-                    out,
-                    "… and more skipped lines (--debug lists up to {LISTED_SKIPS})"
-                );
-                break;
-            }
+        out.push_str(&self.skip_listing(limit));
+        out
+    }
+
+    /// The skipped lines as `file:line: reason`, at most `limit` of them, then how many more
+    /// were skipped.
+    pub fn skip_listing(&self, limit: usize) -> String {
+        let mut out = String::new();
+        let listed = self.skip_notes.iter().filter(|n| n.reason.is_damage());
+        let mut shown = 0u64;
+        for note in listed.take(limit) {
             let _ = writeln!(
                 out,
                 "{}:{}: {}",
                 note.source,
                 note.line,
                 note.reason.describe()
+            );
+            shown += 1;
+        }
+        let more = self.damaged_lines().saturating_sub(shown);
+        if more > 0 {
+            let _ = writeln!(
+                out,
+                "… and {more} more skipped line(s) not listed (--debug lists up to {DEBUG_LISTED_SKIPS})"
             );
         }
         out

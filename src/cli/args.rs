@@ -30,6 +30,8 @@ Examples:
   ausift search -ts today -m USER_LOGIN --success no -if /evidence/host1
   ausift search --syscall connect --auid 1000 --format jsonl audit.log.3.gz audit.log.2.gz
   zcat audit.log.1.gz | ausift search -x /usr/bin/nc --stats
+  ausift search --where 'EXECVE.argv ~ \"base64 -d\" or SOCKADDR.laddr ~ \"^10\\.\"' /evidence
+  ausift search --checkpoint ~/.ausift-cp -k identity /var/log/audit
 
 Options written the ausearch way (-ts, -te, -if, -sc, -sv, -pp, -ui, -ue, -ul, -ua, -gi, -ge,
 -ga, -hn, -tm, -se, -su, -uu, -vm) mean the same. --not before a filter negates it:
@@ -79,7 +81,7 @@ pub struct InputArgs {
     #[arg(long)]
     pub stats: bool,
 
-    /// Report every skipped line (file:line: reason) on stderr
+    /// Report every skipped line on stderr, as file:line: reason
     #[arg(long)]
     pub debug: bool,
 }
@@ -115,17 +117,33 @@ pub struct FilterArgs {
     #[arg(short = 'c', long = "comm", value_name = "NAME")]
     pub comm: Vec<String>,
 
-    /// Events of this user id (uid=) [ausearch: -ui]
-    #[arg(long = "uid", value_name = "UID", value_delimiter = ',')]
-    pub uid: Vec<u64>,
+    /// Events of this user (uid=): a number, or a name as the event names it (its ENRICHED
+    /// part; root and unset always) [ausearch: -ui]
+    #[arg(
+        long = "uid",
+        value_name = "UID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub uid: Vec<String>,
 
-    /// Events of this login user id (auid=) [ausearch: -ul]
-    #[arg(long = "auid", value_name = "AUID", value_delimiter = ',')]
-    pub auid: Vec<u64>,
+    /// Events of this login user (auid=), number or name; -1 means unset [ausearch: -ul]
+    #[arg(
+        long = "auid",
+        value_name = "AUID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub auid: Vec<String>,
 
-    /// Events of this effective user id (euid=) [ausearch: -ue]
-    #[arg(long = "euid", value_name = "EUID", value_delimiter = ',')]
-    pub euid: Vec<u64>,
+    /// Events of this effective user (euid=), number or name [ausearch: -ue]
+    #[arg(
+        long = "euid",
+        value_name = "EUID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub euid: Vec<String>,
 
     /// Events of this syscall, by name (resolved for each record's architecture) or number
     /// [ausearch: -sc]
@@ -136,11 +154,15 @@ pub struct FilterArgs {
     #[arg(long = "success", value_name = "yes|no")]
     pub success: Option<YesNo>,
 
-    /// Events at or after this time [ausearch: -ts]
+    /// Events at or after this time [ausearch: -ts]. Besides dates and times: boot (the last
+    /// boot the logs themselves record, by their SYSTEM_BOOT and DAEMON_START records, not
+    /// this machine's), checkpoint (the time of the --checkpoint event), now, recent, today,
+    /// yesterday, this-week, week-ago, this-month, this-year
     #[arg(long = "start", value_name = "TIME", allow_hyphen_values = true)]
     pub start: Option<String>,
 
-    /// Events at or before this time; a date alone means the end of that day [ausearch: -te]
+    /// Events at or before this time; a date alone means the end of that day (not, as with
+    /// ausearch, that date at the current time of day) [ausearch: -te]
     #[arg(long = "end", value_name = "TIME", allow_hyphen_values = true)]
     pub end: Option<String>,
 
@@ -173,21 +195,41 @@ pub struct FilterArgs {
     #[arg(short = 'f', long = "file", value_name = "PATH")]
     pub file: Vec<String>,
 
-    /// Events of this group id (gid=) [ausearch: -gi]
-    #[arg(long = "gid", value_name = "GID", value_delimiter = ',')]
-    pub gid: Vec<u64>,
+    /// Events of this group (gid=), number or name [ausearch: -gi]
+    #[arg(
+        long = "gid",
+        value_name = "GID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub gid: Vec<String>,
 
-    /// Events of this effective group id (egid=) [ausearch: -ge]
-    #[arg(long = "egid", value_name = "GID", value_delimiter = ',')]
-    pub egid: Vec<u64>,
+    /// Events of this effective group (egid=), number or name [ausearch: -ge]
+    #[arg(
+        long = "egid",
+        value_name = "GID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub egid: Vec<String>,
 
-    /// Events whose gid or egid is this [ausearch: -ga]
-    #[arg(long = "gid-all", value_name = "GID", value_delimiter = ',')]
-    pub gid_all: Vec<u64>,
+    /// Events whose gid or egid is this group, number or name [ausearch: -ga]
+    #[arg(
+        long = "gid-all",
+        value_name = "GID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub gid_all: Vec<String>,
 
-    /// Events whose uid, euid or auid is this [ausearch: -ua]
-    #[arg(long = "uid-all", value_name = "UID", value_delimiter = ',')]
-    pub uid_all: Vec<u64>,
+    /// Events whose uid, euid or auid is this user, number or name [ausearch: -ua]
+    #[arg(
+        long = "uid-all",
+        value_name = "UID|NAME",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
+    pub uid_all: Vec<String>,
 
     /// Events naming this host (substring of hostname=, addr= or a socket address)
     /// [ausearch: -hn]
@@ -236,6 +278,14 @@ pub struct FilterArgs {
     #[arg(short = 'w', long = "word")]
     pub word: bool,
 
+    /// Events for which this expression holds: FIELD OP VALUE with =, !=, ~ (regex), !~, <,
+    /// <=, >, >=, joined by and, or, not and parentheses; FIELD is any field, or TYPE.field
+    /// for one record type. Values are compared as written and as interpreted (uid = root,
+    /// exit = EACCES); numbers as numbers. Also argv (the whole EXECVE command line), type,
+    /// node, and laddr, lport, saddr_fam, path of SOCKADDR. Repeat to require several
+    #[arg(long = "where", value_name = "EXPR", allow_hyphen_values = true)]
+    pub r#where: Vec<String>,
+
     /// Time zone for times without an offset and for times shown: UTC, local, an IANA name
     /// (Europe/Berlin) or an offset (+05:30)
     #[arg(
@@ -267,6 +317,8 @@ pub enum SortArg {
     Input,
     /// By time, serial and node, across all inputs
     Time,
+    /// By event id (the serial), then time and node
+    Event,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -301,7 +353,14 @@ pub struct SearchArgs {
     #[arg(long)]
     pub count: bool,
 
-    /// Flush output after every batch of events, even into a pipe [ausearch: -l]
+    /// Flush output after every event, even into a pipe [ausearch: -l]
     #[arg(long = "line-buffered", short = 'l')]
     pub line_buffered: bool,
+
+    /// Resume after the last event the previous run with this file read, and write the
+    /// file when done (ausearch's format; with --start checkpoint only its time counts).
+    /// Exit status 10: the file is unusable or its log is not among the inputs; 11: it
+    /// cannot be written; 12: its event is not in the logs
+    #[arg(long, value_name = "FILE")]
+    pub checkpoint: Option<std::path::PathBuf>,
 }

@@ -5,16 +5,17 @@
 pub mod args;
 pub mod ausearch;
 
-use crate::commands::search::{self, SearchFormat, SearchOptions, SortOrder};
+use crate::commands::search::{self, CheckpointOptions, SearchFormat, SearchOptions, SortOrder};
 use crate::error::UsageError;
 use crate::event::Window;
 use crate::input::{DiscoverOptions, ReadOptions};
 use crate::output::Sink;
 use crate::pipeline::{PipelineOptions, default_threads};
+use crate::query::checkpoint::Checkpoint;
 use crate::query::time::{TimeBound, Zone, parse_time};
-use crate::query::{self, Condition, Filter};
+use crate::query::{self, Condition, Filter, IdSpec};
 use crate::record::types;
-use crate::stats::RunStats;
+use crate::stats::{DEBUG_LISTED_SKIPS, LISTED_SKIPS, RunStats};
 use args::{Cli, Command, FilterArgs, InputArgs, SearchArgs, SearchFormatArg, SortArg, YesNo};
 use clap::Parser;
 use std::ffi::OsString;
@@ -50,8 +51,18 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     }
 }
 
-fn run_search(args: SearchArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageError> {
-    let mut options = search_options(&args)?;
+fn run_search(mut args: SearchArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageError> {
+    let checkpoint = match checkpoint_options(&args)? {
+        Ok(checkpoint) => checkpoint,
+        Err(why) => {
+            eprintln!("ausift: {why}");
+            return Ok(ExitCode::from(query::checkpoint::EXIT_BAD_CHECKPOINT));
+        }
+    };
+    let inputs = inputs(&args.input);
+    resolve_log_times(&mut args, &inputs, checkpoint.as_ref())?;
+    let mut options = search_options(&args, inputs)?;
+    options.checkpoint = checkpoint;
     let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
     options
         .filter
@@ -65,7 +76,87 @@ fn run_search(args: SearchArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, U
         return Ok(ExitCode::from(2));
     }
     report(&mut stats, &args.input);
+    if let Some((code, why)) = outcome.checkpoint_error {
+        eprintln!("ausift: {why}");
+        return Ok(ExitCode::from(code));
+    }
     Ok(exit_code(&stats))
+}
+
+/// `--checkpoint FILE` read; the inner error is one that ausearch gives status 10.
+fn checkpoint_options(
+    args: &SearchArgs,
+) -> Result<Result<Option<CheckpointOptions>, String>, UsageError> {
+    let Some(path) = &args.checkpoint else {
+        return Ok(Ok(None));
+    };
+    if args.sort != SortArg::Input && (args.limit.is_some() || args.just_one) {
+        return Err(UsageError(
+            "--checkpoint with --limit or --just-one needs --sort input, so that the events \
+             left out are the ones read next time"
+                .into(),
+        ));
+    }
+    let time_only = args.filter.start.as_deref() == Some("checkpoint");
+    Ok(Checkpoint::load(path).map(|previous| {
+        Some(CheckpointOptions {
+            path: path.clone(),
+            previous,
+            time_only,
+        })
+    }))
+}
+
+/// Replaces the time keywords that stand for something in the logs or the checkpoint
+/// (`boot`, `checkpoint`) by the time they stand for.
+fn resolve_log_times(
+    args: &mut SearchArgs,
+    inputs: &[String],
+    checkpoint: Option<&CheckpointOptions>,
+) -> Result<(), UsageError> {
+    if args.filter.end.as_deref() == Some("checkpoint") {
+        return Err(UsageError(
+            "'checkpoint' is a start time: give it to --start (-ts)".into(),
+        ));
+    }
+    if args.filter.start.as_deref() == Some("checkpoint") {
+        let checkpoint = checkpoint.ok_or_else(|| {
+            UsageError("--start checkpoint needs --checkpoint FILE to take the time from".into())
+        })?;
+        // A first run (no file yet) starts at the beginning, as ausearch's does.
+        args.filter.start = checkpoint
+            .previous
+            .as_ref()
+            .and_then(|p| p.last.as_ref())
+            .map(|e| epoch_text(e.sec, e.msec));
+    }
+    let boot_wanted = [&args.filter.start, &args.filter.end]
+        .iter()
+        .any(|t| t.as_deref() == Some("boot"));
+    if boot_wanted {
+        let discover = DiscoverOptions {
+            follow_links: args.input.follow,
+        };
+        let boot = crate::commands::last_boot(inputs, &discover, &pipeline_options(&args.input))
+            .map_err(UsageError)?
+            .ok_or_else(|| {
+                UsageError(
+                    "'boot' has no time here: the logs record no boot (no SYSTEM_BOOT or \
+                     DAEMON_START record)"
+                        .into(),
+                )
+            })?;
+        for time in [&mut args.filter.start, &mut args.filter.end] {
+            if time.as_deref() == Some("boot") {
+                *time = Some(epoch_text(boot.sec, boot.msec));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn epoch_text(sec: u64, msec: u16) -> String {
+    format!("{sec}.{msec:03}")
 }
 
 /// Errors, skipped lines and (with --stats) the figures, on stderr. File names come from
@@ -79,7 +170,11 @@ fn report(stats: &mut RunStats, input: &InputArgs) {
         for note in &stats.passed_over {
             text.push_str(&format!("ausift: passed over {note}\n"));
         }
+    }
+    if input.stats {
         text.push_str(&stats.report(input.debug));
+    } else if input.debug {
+        text.push_str(&stats.skip_listing(usize::MAX));
     } else {
         if !stats.passed_over.is_empty() {
             text.push_str(&format!(
@@ -108,10 +203,10 @@ fn exit_code(stats: &RunStats) -> ExitCode {
     }
 }
 
-fn search_options(args: &SearchArgs) -> Result<SearchOptions, UsageError> {
+fn search_options(args: &SearchArgs, inputs: Vec<String>) -> Result<SearchOptions, UsageError> {
     let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
     Ok(SearchOptions {
-        inputs: inputs(&args.input),
+        inputs,
         filter: build_filter(&args.filter, zone)?,
         format: if args.raw {
             SearchFormat::Raw
@@ -124,6 +219,7 @@ fn search_options(args: &SearchArgs) -> Result<SearchOptions, UsageError> {
         sort: match args.sort {
             SortArg::Input => SortOrder::Input,
             SortArg::Time => SortOrder::Time,
+            SortArg::Event => SortOrder::Event,
         },
         zone,
         limit: if args.just_one {
@@ -132,6 +228,7 @@ fn search_options(args: &SearchArgs) -> Result<SearchOptions, UsageError> {
             args.limit
         },
         count_only: args.count,
+        checkpoint: None,
         pipeline: pipeline_options(&args.input),
         discover: DiscoverOptions {
             follow_links: args.input.follow,
@@ -150,6 +247,11 @@ fn pipeline_options(input: &InputArgs) -> PipelineOptions {
         },
         window: Window {
             records: input.window_records.max(1),
+        },
+        listed_skips: if input.debug {
+            DEBUG_LISTED_SKIPS
+        } else {
+            LISTED_SKIPS
         },
         ..PipelineOptions::default()
     }
@@ -202,16 +304,17 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
     list(&mut conditions, &args.ppid, Condition::Ppid);
     list(&mut conditions, &args.exe, Condition::Exe);
     list(&mut conditions, &args.comm, Condition::Comm);
-    list(&mut conditions, &args.uid, Condition::Uid);
-    list(&mut conditions, &args.auid, Condition::Auid);
-    list(&mut conditions, &args.euid, Condition::Euid);
+    let ids = |values: &[String]| parse_all(values, IdSpec::parse);
+    list(&mut conditions, &ids(&args.uid)?, Condition::Uid);
+    list(&mut conditions, &ids(&args.auid)?, Condition::Auid);
+    list(&mut conditions, &ids(&args.euid)?, Condition::Euid);
     list(&mut conditions, &args.event, Condition::EventId);
     list(&mut conditions, &args.node, Condition::Node);
     list(&mut conditions, &args.file, Condition::File);
-    list(&mut conditions, &args.gid, Condition::Gid);
-    list(&mut conditions, &args.egid, Condition::Egid);
-    list(&mut conditions, &args.gid_all, Condition::AnyGid);
-    list(&mut conditions, &args.uid_all, Condition::AnyUid);
+    list(&mut conditions, &ids(&args.gid)?, Condition::Gid);
+    list(&mut conditions, &ids(&args.egid)?, Condition::Egid);
+    list(&mut conditions, &ids(&args.gid_all)?, Condition::AnyGid);
+    list(&mut conditions, &ids(&args.uid_all)?, Condition::AnyUid);
     list(&mut conditions, &args.host, Condition::Host);
     list(&mut conditions, &args.terminal, Condition::Terminal);
     list(&mut conditions, &args.subject, Condition::Subject);
@@ -273,6 +376,11 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
             end: parse(&args.end, TimeBound::End)?,
         });
     }
+    for text in &args.r#where {
+        let expr = query::expr::parse(text)
+            .map_err(|err| UsageError(format!("--where: {}", err.show(text))))?;
+        conditions.push(Condition::Where(expr));
+    }
     Ok(Filter {
         conditions,
         string_match: if args.word {
@@ -280,6 +388,7 @@ pub fn build_filter(args: &FilterArgs, zone: Zone) -> Result<Filter, UsageError>
         } else {
             query::StringMatch::Substring
         },
+        names: query::Names::default(),
     })
 }
 

@@ -538,3 +538,15 @@ fn parse_line(
         }
     }
 }
+
+/// The events of a small log held in memory, as one chunk: for tests of what reads events.
+#[cfg(test)]
+pub(crate) fn events_in(log: &[u8]) -> Vec<Event> {
+    let chunk = Chunk::owned(0, 0, log.to_vec());
+    let parsed = parse_chunk(Arc::new(chunk), Window::default(), None);
+    let mut grouper = Grouper::new(Window::default());
+    grouper.push_chunk(&parsed, &[], true);
+    let mut events = Vec::new();
+    grouper.drain(&mut events, true);
+    events
+}

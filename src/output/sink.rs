@@ -40,6 +40,11 @@ impl Sink {
         }
     }
 
+    /// Whether every write is flushed (a terminal, or --line-buffered).
+    pub fn flushes_each(&self) -> bool {
+        self.flush_each
+    }
+
     pub fn is_closed(&self) -> bool {
         self.closed
     }

@@ -3,12 +3,16 @@
 //! when any record of the event satisfies it (ausearch keeps one value per event, the last
 //! record's, and so misses multi-record matches; we do not).
 
+pub mod checkpoint;
+pub mod expr;
 mod files;
 pub mod time;
 
 use crate::event::{Event, Mark, Marker};
-use crate::interpret::{Arch, encoding, errno};
+use crate::interpret::names::{NameLookup, NoNames};
+use crate::interpret::{Arch, EventContext, encoding, errno, interpret_field};
 use crate::record::{FieldName, Record, Value};
+use std::sync::Arc;
 
 pub use time::{TimeBound, TimeSpec};
 
@@ -39,9 +43,9 @@ pub enum Condition {
     Ppid(Vec<u64>),
     Exe(Vec<String>),
     Comm(Vec<String>),
-    Uid(Vec<u64>),
-    Auid(Vec<u64>),
-    Euid(Vec<u64>),
+    Uid(Vec<IdSpec>),
+    Auid(Vec<IdSpec>),
+    Euid(Vec<IdSpec>),
     Syscall(Vec<SyscallSpec>),
     /// `success=yes|no` of a syscall, or `res=` of a user-space record.
     Success(bool),
@@ -60,12 +64,12 @@ pub enum Condition {
     /// `cwd=` and normalised), `cwd=`, `path=` of AVC and CONFIG_CHANGE records, and unix
     /// socket paths of SOCKADDR records. Given paths are normalised the same way.
     File(Vec<String>),
-    Gid(Vec<u64>),
-    Egid(Vec<u64>),
+    Gid(Vec<IdSpec>),
+    Egid(Vec<IdSpec>),
     /// `gid=` or `egid=` (`-ga`).
-    AnyGid(Vec<u64>),
+    AnyGid(Vec<IdSpec>),
     /// `uid=`, `euid=` or `auid=` (`-ua`).
-    AnyUid(Vec<u64>),
+    AnyUid(Vec<IdSpec>),
     /// A host the event names (`-hn`): `hostname=` (or `addr=` when the hostname is `?`), and
     /// the address of an inet or inet6 SOCKADDR record.
     Host(Vec<String>),
@@ -86,8 +90,49 @@ pub enum Condition {
     /// The syscall's architecture (`--arch`): an exact `arch=` value, or any 32-bit or
     /// 64-bit one.
     Arch(Vec<ArchSpec>),
+    /// A `--where` expression.
+    Where(expr::Expr),
     /// The condition does not hold (`--not`).
     Not(Box<Condition>),
+}
+
+/// A user or group as given: a number, or a name compared with the name the event gives the
+/// id (its ENRICHED part, else the name lookup; `root` and `unset` always).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IdSpec {
+    Number(u64),
+    Name(String),
+}
+
+impl IdSpec {
+    /// A number, `-1` for unset (4294967295, as the kernel writes it), or a name.
+    pub fn parse(text: &str) -> Result<IdSpec, String> {
+        match text {
+            "" => Err("an empty user or group: give a number or a name".into()),
+            "-1" => Ok(IdSpec::Number(u32::MAX as u64)),
+            _ => Ok(match text.parse() {
+                Ok(n) => IdSpec::Number(n),
+                Err(_) => IdSpec::Name(text.to_string()),
+            }),
+        }
+    }
+}
+
+/// Where user and group names come from, for filters given names: the evidence host's
+/// databases once given, else only what the records carry.
+#[derive(Clone)]
+pub struct Names(pub Arc<dyn NameLookup + Send>);
+
+impl Default for Names {
+    fn default() -> Self {
+        Names(Arc::new(NoNames))
+    }
+}
+
+impl std::fmt::Debug for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Names")
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,6 +146,7 @@ pub enum ArchSpec {
 pub struct Filter {
     pub conditions: Vec<Condition>,
     pub string_match: StringMatch,
+    pub names: Names,
 }
 
 impl Filter {
@@ -127,7 +173,10 @@ impl Filter {
         });
         Matcher {
             tests,
-            how: self.string_match,
+            env: Env {
+                how: self.string_match,
+                names: self.names.clone(),
+            },
             marker_needles: marker,
         }
     }
@@ -137,8 +186,14 @@ impl Filter {
 /// most events before any field is parsed.
 pub struct Matcher {
     tests: Vec<Test>,
-    how: StringMatch,
+    env: Env,
     marker_needles: Option<Vec<Vec<u8>>>,
+}
+
+/// What every test may need besides the event.
+struct Env {
+    how: StringMatch,
+    names: Names,
 }
 
 impl Matcher {
@@ -149,7 +204,7 @@ impl Matcher {
     }
 
     pub fn matches(&self, event: &Event) -> bool {
-        self.tests.iter().all(|t| t.holds(event, self.how))
+        self.tests.iter().all(|t| t.holds(event, &self.env))
     }
 }
 
@@ -166,9 +221,16 @@ enum Test {
     Number {
         names: Vec<FieldName>,
         values: Vec<u64>,
+    },
+    /// User or group ids, by number or name.
+    Id {
+        names: Vec<FieldName>,
+        numbers: Vec<u64>,
+        wanted_names: Vec<String>,
         /// Also `id=` of group-management records, which names the group (as ausearch does).
         group_id: Option<FieldName>,
     },
+    Where(Box<expr::CompiledExpr>),
     Signed {
         name: FieldName,
         values: Vec<i64>,
@@ -212,12 +274,24 @@ impl Test {
         let number = |fields: &[&[u8]], values: &[u64]| Test::Number {
             names: names(fields),
             values: values.to_vec(),
-            group_id: None,
         };
-        let group = |fields: &[&[u8]], values: &[u64]| Test::Number {
+        let id = |fields: &[&[u8]], specs: &[IdSpec], group: bool| Test::Id {
             names: names(fields),
-            values: values.to_vec(),
-            group_id: Some(FieldName::new(b"id")),
+            numbers: specs
+                .iter()
+                .filter_map(|s| match s {
+                    IdSpec::Number(n) => Some(*n),
+                    IdSpec::Name(_) => None,
+                })
+                .collect(),
+            wanted_names: specs
+                .iter()
+                .filter_map(|s| match s {
+                    IdSpec::Name(n) => Some(n.clone()),
+                    IdSpec::Number(_) => None,
+                })
+                .collect(),
+            group_id: group.then(|| FieldName::new(b"id")),
         };
         match condition {
             Condition::Key(wanted) => text(&[b"key"], wanted, true),
@@ -231,14 +305,15 @@ impl Test {
             Condition::VmName(wanted) => text(&[b"vm"], wanted, false),
             Condition::Pid(values) => number(&[b"pid"], values),
             Condition::Ppid(values) => number(&[b"ppid"], values),
-            Condition::Uid(values) => number(&[b"uid"], values),
+            Condition::Uid(specs) => id(&[b"uid"], specs, false),
             // LOGIN records of old kernels say `loginuid=`.
-            Condition::Auid(values) => number(&[b"auid", b"loginuid"], values),
-            Condition::Euid(values) => number(&[b"euid"], values),
-            Condition::Gid(values) => group(&[b"gid"], values),
-            Condition::Egid(values) => number(&[b"egid"], values),
-            Condition::AnyGid(values) => group(&[b"gid", b"egid"], values),
-            Condition::AnyUid(values) => number(&[b"uid", b"euid", b"auid"], values),
+            Condition::Auid(specs) => id(&[b"auid", b"loginuid"], specs, false),
+            Condition::Euid(specs) => id(&[b"euid"], specs, false),
+            Condition::Gid(specs) => id(&[b"gid"], specs, true),
+            Condition::Egid(specs) => id(&[b"egid"], specs, false),
+            Condition::AnyGid(specs) => id(&[b"gid", b"egid"], specs, true),
+            Condition::AnyUid(specs) => id(&[b"uid", b"euid", b"auid"], specs, false),
+            Condition::Where(expr) => Test::Where(Box::new(expr::CompiledExpr::new(expr))),
             Condition::Session(values) => number(&[b"ses"], values),
             Condition::Exit(values) => Test::Signed {
                 name: FieldName::new(b"exit"),
@@ -271,7 +346,8 @@ impl Test {
         }
     }
 
-    fn holds(&self, event: &Event, how: StringMatch) -> bool {
+    fn holds(&self, event: &Event, env: &Env) -> bool {
+        let how = env.how;
         match self {
             Test::Text {
                 names,
@@ -292,20 +368,30 @@ impl Test {
                             .any(|name| text_field_matches(&r, name, wanted, *keys, how))
                     })
             }
-            Test::Number {
+            Test::Number { names, values } => event.records().any(|r| {
+                names.iter().any(|name| {
+                    r.fields_by(name)
+                        .any(|v| v.as_u64().is_some_and(|n| values.contains(&n)))
+                })
+            }),
+            Test::Id {
                 names,
-                values,
+                numbers,
+                wanted_names,
                 group_id,
             } => event.records().any(|r| {
                 let holds = |name: &FieldName| {
-                    r.fields_by(name)
-                        .any(|v| v.as_u64().is_some_and(|n| values.contains(&n)))
+                    r.fields_by(name).any(|v| {
+                        v.as_u64().is_some_and(|n| numbers.contains(&n))
+                            || id_name_matches(&r, name, v, wanted_names, &*env.names.0)
+                    })
                 };
                 names.iter().any(holds)
                     || group_id
                         .as_ref()
                         .is_some_and(|id| is_group_record(&r) && holds(id))
             }),
+            Test::Where(expr) => expr.holds(event, &*env.names.0),
             Test::Signed { name, values } => event.records().any(|r| {
                 r.fields_by(name)
                     .any(|v| v.as_i64().is_some_and(|n| values.contains(&n)))
@@ -317,7 +403,7 @@ impl Test {
                     .filter_map(|v| Arch::from_field(v.raw()))
                     .any(|a| specs.iter().any(|s| s.accepts(a)))
             }),
-            Test::Not(inner) => !inner.holds(event, how),
+            Test::Not(inner) => !inner.holds(event, env),
             Test::Types(types) => event
                 .records()
                 .any(|r| r.type_code().is_some_and(|c| types.contains(&c))),
@@ -398,6 +484,24 @@ impl ArchSpec {
             ArchSpec::Bits64 => arch.is_64bit(),
         }
     }
+}
+
+/// Whether the name the event gives an id (ENRICHED part, else the lookup) is a wanted one.
+fn id_name_matches(
+    record: &Record,
+    name: &FieldName,
+    value: Value,
+    wanted: &[String],
+    names: &dyn NameLookup,
+) -> bool {
+    if wanted.is_empty() {
+        return false;
+    }
+    // Ids need no event context: they are read alone.
+    let context = EventContext::default();
+    let shown = interpret_field(&context, record, name.as_bytes(), value, names);
+    let text = shown.text(value.raw());
+    wanted.iter().any(|w| w.as_bytes() == text.as_ref())
 }
 
 /// ADD_GROUP, DEL_GROUP and GRP_MGMT: their `id=` is the group's id.

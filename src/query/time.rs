@@ -113,7 +113,8 @@ pub fn parse_time(
             format!(
                 "cannot read the time '{text}': use ISO-8601 (2023-11-26T11:28:15Z, 2023-11-26 11:28), \
 epoch seconds, a span such as -2h or 3d, MM/DD/YYYY [HH:MM:SS], or now, recent, today, \
-yesterday, this-week, week-ago, this-month, this-year"
+yesterday, this-week, week-ago, this-month, this-year (boot and checkpoint only as --start \
+or --end values of their own)"
             )
         })?;
     let millis = instant.timestamp_millis();
@@ -335,5 +336,82 @@ mod tests {
             Zone::Fixed(FixedOffset::east_opt(19800).unwrap())
         );
         assert!(Zone::parse("IST").is_err());
+    }
+
+    #[test]
+    fn berlin_days_that_change_the_clock() {
+        let berlin = Zone::parse("Europe/Berlin").unwrap();
+        let (s, e) = (TimeBound::Start, TimeBound::End);
+        let cases = [
+            // The day the clocks go forward has 23 hours: from 23:00Z the day before (CET)
+            // to 21:59:59Z (CEST).
+            ("2024-03-31", s, ms(2024, 3, 30, 23, 0, 0)),
+            ("03/31/2024", e, ms(2024, 3, 31, 21, 59, 59) + 999),
+            // The day they go back has 25 hours.
+            ("2024-10-27", s, ms(2024, 10, 26, 22, 0, 0)),
+            ("2024-10-27", e, ms(2024, 10, 27, 22, 59, 59) + 999),
+            // The last second before the jump, and the first after it.
+            ("2024-03-31T01:59:59", s, ms(2024, 3, 31, 0, 59, 59)),
+            ("2024-03-31 03:00", s, ms(2024, 3, 31, 1, 0, 0)),
+            // An explicit offset wins over the zone.
+            ("2024-10-27T02:30:00+01:00", s, ms(2024, 10, 27, 1, 30, 0)),
+        ];
+        for (text, bound, expected) in cases {
+            assert_eq!(at(text, bound, berlin), expected, "{text} {bound:?}");
+        }
+    }
+
+    #[test]
+    fn keywords_follow_the_zones_calendar() {
+        let berlin = Zone::parse("Europe/Berlin").unwrap();
+        // 2024-03-31 00:30Z is 01:30 CET on the day the clocks change; this-month starts
+        // on March 1st, 00:00 CET.
+        let now = Utc.with_ymd_and_hms(2024, 3, 31, 0, 30, 0).unwrap();
+        let start = |text| parse_time(text, TimeBound::Start, berlin, now).unwrap().0;
+        assert_eq!(start("today"), ms(2024, 3, 30, 23, 0, 0));
+        assert_eq!(start("yesterday"), ms(2024, 3, 29, 23, 0, 0));
+        assert_eq!(start("this-month"), ms(2024, 2, 29, 23, 0, 0));
+        assert_eq!(start("this-year"), ms(2023, 12, 31, 23, 0, 0));
+        // 2024-03-31 is a Sunday: the week starts that day.
+        assert_eq!(start("this-week"), ms(2024, 3, 30, 23, 0, 0));
+        assert_eq!(start("week-ago"), ms(2024, 3, 23, 23, 0, 0));
+    }
+
+    #[test]
+    fn leap_days_in_every_spelling() {
+        let (s, e) = (TimeBound::Start, TimeBound::End);
+        assert_eq!(at("02/29/2024", s, Zone::Utc), ms(2024, 2, 29, 0, 0, 0));
+        assert_eq!(at("02/29/24", s, Zone::Utc), ms(2024, 2, 29, 0, 0, 0));
+        assert_eq!(
+            at("2024-02-29", e, Zone::Utc),
+            ms(2024, 2, 29, 23, 59, 59) + 999
+        );
+        assert_eq!(
+            at("2024-02-29T23:59:59Z", s, Zone::Utc),
+            ms(2024, 2, 29, 23, 59, 59)
+        );
+        let now = Utc::now();
+        for bad in ["02/29/2023", "2100-02-29", "02/30/2024", "2024-02-30"] {
+            assert!(parse_time(bad, s, Zone::Utc, now).is_err(), "{bad}");
+        }
+        assert_eq!(at("2000-02-29", s, Zone::Utc), ms(2000, 2, 29, 0, 0, 0));
+    }
+
+    #[test]
+    fn epoch_seconds_with_and_without_milliseconds() {
+        let (s, e) = (TimeBound::Start, TimeBound::End);
+        assert_eq!(at("1700000000", s, Zone::Utc), 1_700_000_000_000);
+        // An end to the second covers that second; one to the millisecond is exact.
+        assert_eq!(at("1700000000", e, Zone::Utc), 1_700_000_000_999);
+        assert_eq!(at("1700000000.250", e, Zone::Utc), 1_700_000_000_250);
+        assert_eq!(at("1700000000.5", s, Zone::Utc), 1_700_000_000_500);
+        assert_eq!(at("1700000000.123456789", s, Zone::Utc), 1_700_000_000_123);
+        // Epoch times are UTC whatever --tz says.
+        let berlin = Zone::parse("Europe/Berlin").unwrap();
+        assert_eq!(at("1700000000.123", s, berlin), 1_700_000_000_123);
+        let now = Utc::now();
+        assert!(parse_time("1700000000.1234567890", s, Zone::Utc, now).is_err());
+        assert!(parse_time("1700000000.", s, Zone::Utc, now).is_ok());
+        assert!(parse_time("17000x0000", s, Zone::Utc, now).is_err());
     }
 }

@@ -1,7 +1,8 @@
-//! Tables derived from authoritative sources by `scripts/gen-tables.py` and
-//! `scripts/gen-interpret-tables.py`; never edited by hand.
+//! Tables derived from authoritative sources by `scripts/gen-tables.py`,
+//! `scripts/gen-interpret-tables.py` and `scripts/gen-field-names.py`; never edited by hand.
 pub mod arch_values;
 pub mod errno;
+pub mod field_names;
 pub mod field_types;
 pub mod record_types;
 pub mod syscalls;
