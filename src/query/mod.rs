@@ -10,6 +10,7 @@ use crate::event::{Event, Mark, Marker};
 use crate::interpret::{Arch, encoding, errno};
 use crate::record::{FieldName, Record, Value};
 
+pub use files::normalize_path;
 pub use time::{TimeBound, TimeSpec};
 
 /// How string values are compared.
