@@ -373,7 +373,11 @@ impl Run<'_> {
                         output::write_csv_line(&mut out, [name.as_bytes(), value]);
                     }
                 } else {
-                    output::write_json_object(&mut out, pairs.iter().map(|(k, v)| (*k, &v[..])));
+                    output::write_json_object(
+                        &mut out,
+                        pairs.iter().map(|(k, v)| (*k, &v[..])),
+                        |key| !matches!(key, "first" | "last"),
+                    );
                 }
             }
         }
@@ -482,6 +486,7 @@ impl Run<'_> {
                     output::write_json_object(
                         &mut out,
                         layout.columns.iter().copied().zip(row.cells()),
+                        output::numeric_column,
                     );
                 }
             }
@@ -535,6 +540,7 @@ fn write_counts(items: &[(Vec<u8>, u64)], layout: &Layout, format: ReportFormat)
                 output::write_json_object(
                     &mut out,
                     [("count", count.as_bytes()), (item_name, &item[..])],
+                    output::numeric_column,
                 );
             }
         }

@@ -94,12 +94,15 @@ pub fn write_csv_line<'a>(out: &mut Vec<u8>, fields: impl IntoIterator<Item = &'
     out.extend_from_slice(b"\r\n");
 }
 
-/// A JSON value for a column: event serials, pids and counts as numbers, the rest as text.
-fn write_json_value(out: &mut Vec<u8>, column: &str, value: &[u8]) {
-    let numeric = matches!(column, "event" | "pid" | "count")
-        && !value.is_empty()
-        && value.len() < 20
-        && value.iter().all(u8::is_ascii_digit);
+/// Columns whose values are written as JSON numbers when they are numbers.
+pub fn numeric_column(column: &str) -> bool {
+    matches!(column, "event" | "pid" | "count")
+}
+
+/// A JSON value: a number where `numeric` says the column holds numbers, else text.
+fn write_json_value(out: &mut Vec<u8>, numeric: bool, value: &[u8]) {
+    let numeric =
+        numeric && !value.is_empty() && value.len() < 20 && value.iter().all(u8::is_ascii_digit);
     if numeric {
         out.extend_from_slice(value);
     } else {
@@ -107,9 +110,11 @@ fn write_json_value(out: &mut Vec<u8>, column: &str, value: &[u8]) {
     }
 }
 
+/// One JSON object per line; `numeric` names the keys whose values are numbers.
 pub fn write_json_object<'a>(
     out: &mut Vec<u8>,
     pairs: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    numeric: fn(&str) -> bool,
 ) {
     out.push(b'{');
     for (i, (key, value)) in pairs.into_iter().enumerate() {
@@ -118,7 +123,7 @@ pub fn write_json_object<'a>(
         }
         json::write_str(out, key.as_bytes());
         out.push(b':');
-        write_json_value(out, key, value);
+        write_json_value(out, numeric(key), value);
     }
     out.extend_from_slice(b"}\n");
 }
@@ -170,7 +175,7 @@ pub fn write_rows(
                     pairs.push(("node", node));
                 }
                 pairs.extend(layout.columns.iter().copied().zip(row.cells()));
-                write_json_object(out, pairs);
+                write_json_object(out, pairs, numeric_column);
             }
         }
     }
