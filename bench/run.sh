@@ -224,7 +224,7 @@ group() {
     local -n arr="G_CMDS_$id"
     arr=("$@")
 }
-declare -a G_CMDS_1 G_CMDS_2 G_CMDS_3 G_CMDS_4 G_CMDS_5 G_CMDS_6
+declare -a G_CMDS_1 G_CMDS_2 G_CMDS_3 G_CMDS_4 G_CMDS_5 G_CMDS_6 G_CMDS_7 G_CMDS_8
 
 group 1 "Key filter: -k network (plain log F)" pair "$F_BYTES" \
     "ausearch -if F -k network --raw" "ausearch -if $qF -k network --raw" \
@@ -248,6 +248,15 @@ group 6 "Decompression ceiling for R (zlib-rs, 2 threads) vs ausift on R" ceilin
     "gunzip-rs -j 2 R/*.gz && cat R/audit.log.1 R/audit.log" \
     "sh -c $(q "$qG -j 2$gz_q >/dev/null && exec cat$plain_q >/dev/null")" \
     "ausift search -k network --format raw R" "$qA search -k network --format raw $qR"
+# Reports. aureport --summary grows about as n^2 (hours on 1 GiB; perf-baseline.md §2), so
+# it runs once, under a time limit: a run cut off at the limit stands for "more than" it.
+REPORT_LIMIT=${REPORT_LIMIT:-1800}
+group 7 "Summary report (plain log F; aureport once, cut off after ${REPORT_LIMIT} s)" report-once "$F_BYTES" \
+    "aureport -if F --summary" "timeout $REPORT_LIMIT aureport -if $qF --summary" \
+    "ausift report F" "$qA report --format text $qF"
+group 8 "Executables summary (plain log F)" report "$F_BYTES" \
+    "aureport -if F -x --summary" "aureport -if $qF -x --summary" \
+    "ausift report exe --summary F" "$qA report exe --summary --format text $qF"
 spec bytes 6 "gunzip-rs -j 2 R/audit.log.{5,4,3,2}.gz" "$GZ_BYTES"
 spec bytes 6 "cat R/audit.log.1 R/audit.log" "$PLAIN_PARTS_BYTES"
 
@@ -315,6 +324,9 @@ for i in "${!G_IDS[@]}"; do
     declare -n cmds="G_CMDS_$id"
     log "timing $id/${#G_IDS[@]}: ${G_TITLE[$i]}"
     args=(-N --warmup 1 --runs "$RUNS" --output=null --export-json "$WORK/group$id.json")
+    if [[ ${G_KIND[$i]} == report-once ]]; then
+        args=(-N --warmup 0 --runs 1 --output=null --export-json "$WORK/group$id.json" --ignore-failure)
+    fi
     [[ -n ${IGNORE_FAIL[$id]:-} ]] && args+=(--ignore-failure)
     for ((c = 0; c < ${#cmds[@]}; c += 2)); do
         args+=(--command-name "${cmds[c]}" "${cmds[c + 1]}")
@@ -404,9 +416,12 @@ for g in groups:
         t = r["times"]
         rows.append(dict(name=r["command"], median=statistics.median(t), lo=min(t), hi=max(t), n=len(t)))
     w("## %s. %s\n" % (g["id"], g["title"]))
-    if g["kind"] == "pair":
-        base = next((r for r in rows if r["name"].startswith("ausearch") or "| ausearch" in r["name"]), rows[0])
-        w("| command | median (s) | min–max (s) | MB/s | ausearch/ausift |")
+    if g["kind"] in ("pair", "report", "report-once"):
+        reference = "aureport" if g["kind"].startswith("report") else "ausearch"
+        base = next((r for r in rows if r["name"].startswith(reference) or "| ausearch" in r["name"]), rows[0])
+        if g["kind"] == "report-once":
+            w("aureport ran once; if its time equals the limit, it was cut off there and the ratio is a lower bound.\n")
+        w("| command | median (s) | min–max (s) | MB/s | %s/ausift |" % reference)
         w("|---|---:|---:|---:|---:|")
         for r in rows:
             ratio = "" if r is base else "**%.1f×**" % (base["median"] / r["median"])

@@ -22,7 +22,30 @@ pub enum Command {
     /// Find the events that match every filter (ausearch's options are accepted as they are).
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
+    /// Summaries of the events: aureport's reports, after every search filter
+    /// (aureport's options are accepted as they are)
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
 }
+
+const REPORT_EXAMPLES: &str = "\
+Reports: auth, avc, comm, config, crypto, events, exe, files, hosts, integrity, keys, logins,
+mac, mods, anomaly, pids, responses, syscalls, terminals, users, virt, time. With none, the
+summary report (counts of logins, authentications, files, executables, … and the time range).
+
+Examples:
+  ausift report /var/log/audit
+  ausift report exe --summary --top 10 audit.log.3.gz audit.log.2.gz
+  ausift report logins --success no --host 198.51.100.23 --start week-ago -if /evidence
+  ausift report -x --summary -if /evidence/host1        (aureport's spelling)
+  ausift report keys --format csv -k exec --auid 1000 audit.log
+
+aureport's report options (-au -a -c -cr -e -f -h -k -l -m -ma -n -p -r -s -t -tm -u -x,
+--comm, --virt, --integrity and the long forms) name the report; those that are also search
+filters (-x -k -m -p -f -c -e -n -a -tm) filter instead when a value follows them (-x
+/usr/bin/nc). --failed and --success without a value keep failed or successful events; -h is
+the hosts report (use --help for help). Counts are of events: an event with several records
+counts once, and once per distinct item it names.";
 
 const SEARCH_EXAMPLES: &str = "\
 Examples:
@@ -309,6 +332,55 @@ pub enum SearchFormatArg {
     Raw,
     /// One JSON object per event, values decoded
     Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    /// aureport's layout, one line per row
+    Text,
+    /// A table fitted to the terminal's width
+    Table,
+    /// Comma-separated values (RFC 4180), times in ISO 8601
+    Csv,
+    /// One JSON object per row
+    Jsonl,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ReportArgs {
+    /// The report (see below); none gives the summary report. A path here is read as input.
+    #[arg(value_name = "REPORT")]
+    pub report: Option<String>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// The report named by an aureport option (-x, -au, …)
+    #[arg(long = "report", hide = true)]
+    pub report_option: Vec<String>,
+
+    /// Counts per item, most frequent first, instead of one row per event
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Only the N most frequent items of a --summary
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    /// User ids and syscalls as names (names from the records' ENRICHED part)
+    #[arg(short = 'i', long = "interpret")]
+    pub interpret: bool,
+
+    /// Leave out configuration-change events (CONFIG_CHANGE) [aureport: -nc]
+    #[arg(long = "no-config")]
+    pub no_config: bool,
+
+    /// Output format [default: table on a terminal, else text]
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

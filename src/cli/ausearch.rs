@@ -103,10 +103,7 @@ mod tests {
     use super::*;
 
     fn run(args: &[&str]) -> Vec<String> {
-        translate(args.iter().map(|a| a.into()).collect())
-            .into_iter()
-            .map(|a| a.into_string().unwrap())
-            .collect()
+        crate::cli::translated(translate, args)
     }
 
     #[test]

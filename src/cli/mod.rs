@@ -3,8 +3,10 @@
 //! (0: something matched, 1: nothing matched, 2: an error or unreadable input).
 
 pub mod args;
+pub mod aureport;
 pub mod ausearch;
 
+use crate::commands::report::{self, ReportFormat, ReportKind, ReportOptions};
 use crate::commands::search::{self, CheckpointOptions, SearchFormat, SearchOptions, SortOrder};
 use crate::error::UsageError;
 use crate::event::Window;
@@ -16,7 +18,10 @@ use crate::query::time::{TimeBound, Zone, parse_time};
 use crate::query::{self, Condition, Filter, IdSpec};
 use crate::record::types;
 use crate::stats::{DEBUG_LISTED_SKIPS, LISTED_SKIPS, RunStats};
-use args::{Cli, Command, FilterArgs, InputArgs, SearchArgs, SearchFormatArg, SortArg, YesNo};
+use args::{
+    Cli, Command, FilterArgs, InputArgs, ReportArgs, ReportFormatArg, SearchArgs, SearchFormatArg,
+    SortArg, YesNo,
+};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -25,7 +30,8 @@ use std::process::ExitCode;
 const DEFAULT_LOG_DIR: &str = "/var/log/audit";
 
 pub fn run(args: Vec<OsString>) -> ExitCode {
-    let (args, negated) = match take_negations(ausearch::translate(args)) {
+    let args = ausearch::translate(aureport::translate(args));
+    let (args, negated) = match take_negations(args) {
         Ok(split) => split,
         Err(err) => {
             eprintln!("ausift: {err}");
@@ -41,6 +47,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     };
     let result = match cli.command {
         Command::Search(args) => run_search(args, &negated),
+        Command::Report(args) => run_report(args, &negated),
     };
     match result {
         Ok(code) => code,
@@ -70,17 +77,142 @@ fn run_search(mut args: SearchArgs, negated: &[Vec<OsString>]) -> Result<ExitCod
         .extend(negated_conditions(negated, zone)?);
     let mut sink = Sink::stdout(args.line_buffered, options.format == SearchFormat::Raw);
     let outcome = search::run(&options, &mut sink);
-    let mut stats = outcome.stats;
-    if let Some(err) = outcome.output_error {
+    Ok(conclude(
+        outcome.stats,
+        outcome.output_error,
+        outcome.checkpoint_error,
+        &args.input,
+    ))
+}
+
+/// The run's messages on stderr and its exit status.
+fn conclude(
+    mut stats: RunStats,
+    output_error: Option<std::io::Error>,
+    checkpoint_error: Option<(u8, String)>,
+    input: &InputArgs,
+) -> ExitCode {
+    if let Some(err) = output_error {
         eprintln!("ausift: cannot write the output: {err}");
-        return Ok(ExitCode::from(2));
+        return ExitCode::from(2);
     }
-    report(&mut stats, &args.input);
-    if let Some((code, why)) = outcome.checkpoint_error {
+    report(&mut stats, input);
+    if let Some((code, why)) = checkpoint_error {
         eprintln!("ausift: {why}");
-        return Ok(ExitCode::from(code));
+        return ExitCode::from(code);
     }
-    Ok(exit_code(&stats))
+    exit_code(&stats)
+}
+
+fn run_report(args: ReportArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageError> {
+    let mut options = report_options(&args)?;
+    let zone = options.zone;
+    options
+        .filter
+        .conditions
+        .extend(negated_conditions(negated, zone)?);
+    // Only CSV is written as it comes from the logs; the other formats escape as they write.
+    let mut sink = Sink::stdout(false, options.format == ReportFormat::Csv);
+    let outcome = report::run(&options, &mut sink);
+    Ok(conclude(
+        outcome.stats,
+        outcome.output_error,
+        None,
+        &args.input,
+    ))
+}
+
+fn report_options(args: &ReportArgs) -> Result<ReportOptions, UsageError> {
+    let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
+    let mut input = args.input.clone();
+    let (kind, path) = report_kind(args)?;
+    input.paths.splice(0..0, path);
+    let mut filter = build_filter(&args.filter, zone)?;
+    if args.no_config {
+        filter
+            .conditions
+            .push(Condition::Not(Box::new(Condition::MessageType(vec![1305]))));
+    }
+    let selected = filter
+        .conditions
+        .iter()
+        .find_map(|c| match c {
+            Condition::Time { start, end } => Some((*start, *end)),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let format = match args.format {
+        Some(ReportFormatArg::Text) => ReportFormat::Text,
+        Some(ReportFormatArg::Table) => ReportFormat::Table,
+        Some(ReportFormatArg::Csv) => ReportFormat::Csv,
+        Some(ReportFormatArg::Jsonl) => ReportFormat::Jsonl,
+        None if std::io::stdout().is_terminal() => ReportFormat::Table,
+        None => ReportFormat::Text,
+    };
+    if args.summary && (kind.is_none() || kind == Some(ReportKind::Time)) {
+        return Err(UsageError(
+            "--summary needs a named report (the summary report and the time report are \
+             summaries already)"
+                .into(),
+        ));
+    }
+    Ok(ReportOptions {
+        inputs: inputs(&input),
+        filter,
+        report: kind,
+        summary: args.summary,
+        interpret: args.interpret,
+        names: std::sync::Arc::new(crate::interpret::names::NoNames),
+        top: args.top,
+        format,
+        zone,
+        outcome: args.filter.success.map(|s| s == YesNo::Yes),
+        selected,
+        pipeline: pipeline_options(&input),
+        discover: DiscoverOptions {
+            follow_links: input.follow,
+        },
+    })
+}
+
+/// The report asked for (`None`: the summary report), from its name or an aureport option,
+/// and the word in the report's place when it is a path to read instead.
+fn report_kind(args: &ReportArgs) -> Result<(Option<ReportKind>, Option<String>), UsageError> {
+    let mut named: Vec<ReportKind> = Vec::new();
+    let mut path = None;
+    if let Some(word) = &args.report {
+        match ReportKind::by_name(word) {
+            Some(kind) => named.push(kind),
+            None if word.contains(['/', '.'])
+                || word == "-"
+                || std::path::Path::new(word).exists() =>
+            {
+                path = Some(word.clone())
+            }
+            None => {
+                let names: Vec<&str> = report::REPORTS.iter().map(|(_, n, _)| *n).collect();
+                return Err(UsageError(format!(
+                    "unknown report '{word}' (and no such file); reports are: {}",
+                    names.join(", ")
+                )));
+            }
+        }
+    }
+    for word in &args.report_option {
+        let kind = ReportKind::by_name(word)
+            .ok_or_else(|| UsageError(format!("unknown report '{word}'")))?;
+        if !named.contains(&kind) {
+            named.push(kind);
+        }
+    }
+    if named.len() > 1 {
+        let names: Vec<&str> = named.iter().map(|k| k.name()).collect();
+        return Err(UsageError(format!(
+            "only one report at a time, not {}",
+            names.join(" and ")
+        )));
+    }
+    Ok((named.first().copied(), path))
 }
 
 /// `--checkpoint FILE` read; the inner error is one that ausearch gives status 10.
@@ -288,6 +420,18 @@ fn stdin_has_data() -> bool {
         stat.st_mode & libc::S_IFMT,
         libc::S_IFIFO | libc::S_IFSOCK | libc::S_IFREG
     )
+}
+
+/// Runs a translation over words, for the translations' tests.
+#[cfg(test)]
+pub(crate) fn translated(
+    translate: fn(Vec<OsString>) -> Vec<OsString>,
+    args: &[&str],
+) -> Vec<String> {
+    translate(args.iter().map(|a| a.into()).collect())
+        .into_iter()
+        .map(|a| a.into_string().unwrap())
+        .collect()
 }
 
 /// Turns filter flags into the engine's conditions.

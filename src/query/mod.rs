@@ -14,6 +14,7 @@ use crate::interpret::{Arch, EventContext, encoding, errno, interpret_field};
 use crate::record::{FieldName, Record, Value};
 use std::sync::Arc;
 
+pub use files::normalize_path;
 pub use time::{TimeBound, TimeSpec};
 
 /// How string values are compared.
