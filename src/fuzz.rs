@@ -118,6 +118,7 @@ pub fn event_assembly(data: &[u8]) {
     let chunks = cut_at_lines(text, usize::from(cuts % 8) + 1);
     let window = Window {
         records: u64::from(cuts % 5) * 3 + 1,
+        event_records: u64::from(cuts / 5 % 7) + 1,
     };
     let parsed: Vec<ParsedChunk> = chunks
         .into_iter()

@@ -143,7 +143,9 @@ where
         pending.push_back(parsed);
     }
     let mut stats = engine.stats;
+    stats.errors.extend(reader.shrunk_inputs());
     stats.late_records = engine.grouper.late_records();
+    stats.cut_events = engine.grouper.cut_events();
     stats.bytes_in = counters.bytes_in.load(std::sync::atomic::Ordering::Relaxed);
     stats.bytes_out = counters
         .bytes_out

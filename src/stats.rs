@@ -29,6 +29,8 @@ pub struct RunStats {
     pub events: u64,
     pub matched: u64,
     pub late_records: u64,
+    /// Further pieces of events that reached the record cap.
+    pub cut_events: u64,
     pub skipped: BTreeMap<SkipReason, u64>,
     pub skip_notes: Vec<SkipNote>,
     pub first: Option<Stamp>,
@@ -84,6 +86,13 @@ impl RunStats {
                 out,
                 "late records:   {} (arrived after their event was output; raise --window-records)",
                 self.late_records
+            );
+        }
+        if self.cut_events > 0 {
+            let _ = writeln!(
+                out,
+                "events cut:     {} (pieces past the --max-event-records cap)",
+                self.cut_events
             );
         }
         let time = |s: Option<Stamp>| {

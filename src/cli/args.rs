@@ -100,6 +100,16 @@ pub struct InputArgs {
     )]
     pub window_records: u64,
 
+    /// The most records one event may have; a log that repeats one event id beyond this gets
+    /// the rest as further events of the same id, and a warning (bounds memory on hostile input)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = crate::event::Window::DEFAULT_EVENT_RECORDS,
+        hide_short_help = true
+    )]
+    pub max_event_records: u64,
+
     /// Print what was read, skipped and found to stderr when done
     #[arg(long)]
     pub stats: bool,

@@ -315,6 +315,13 @@ fn report(stats: &mut RunStats, input: &InputArgs) {
             ));
         }
         let damaged = stats.damaged_lines();
+        if stats.cut_events > 0 {
+            text.push_str(&format!(
+                "ausift: {} event(s) reached {} records; their further records were output as \
+                 more events with the same id (--max-event-records)\n",
+                stats.cut_events, input.max_event_records
+            ));
+        }
         if damaged > 0 {
             text.push_str(&format!(
                 "ausift: skipped {damaged} line(s) that are not audit records (--stats lists them)\n"
@@ -379,6 +386,7 @@ fn pipeline_options(input: &InputArgs) -> PipelineOptions {
         },
         window: Window {
             records: input.window_records.max(1),
+            event_records: input.max_event_records.max(1),
         },
         listed_skips: if input.debug {
             DEBUG_LISTED_SKIPS

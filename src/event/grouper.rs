@@ -24,14 +24,31 @@ use std::sync::Arc;
 #[derive(Clone, Copy, Debug)]
 pub struct Window {
     /// Records after an event's last record within which a record with its key still joins.
+    /// This also bounds the events open at once.
     pub records: u64,
+    /// The most records one event takes; further records with its key start a new piece.
+    /// A hostile log repeating one key would otherwise hold every chunk after the event's
+    /// first record in memory until the key stops.
+    pub event_records: u64,
+}
+
+impl Window {
+    pub const DEFAULT_EVENT_RECORDS: u64 = 100_000;
+
+    pub fn of_records(records: u64) -> Window {
+        Window {
+            records,
+            event_records: Self::DEFAULT_EVENT_RECORDS,
+        }
+    }
 }
 
 impl Default for Window {
     fn default() -> Self {
         // Real logs interleave events by up to thousands of records; this is far more, and
-        // still bounds memory (about 10 MB of text for average records).
-        Window { records: 50_000 }
+        // still bounds memory (about 10 MB of text for average records). Real events have
+        // at most a few hundred records (a 2 MiB argv in EXECVE pieces).
+        Window::of_records(50_000)
     }
 }
 
@@ -41,6 +58,35 @@ struct Key {
     sec: u64,
     msec: u16,
     serial: u64,
+}
+
+impl Key {
+    fn stamp(self) -> crate::record::Stamp {
+        crate::record::Stamp {
+            sec: self.sec,
+            msec: self.msec,
+            serial: self.serial,
+        }
+    }
+}
+
+impl OpenEvent {
+    /// Adds a span of records; past `cap` records the event goes on in a new piece (the cut
+    /// falls on the same record however the input was split into chunks).
+    fn add(&mut self, mut span: Span, cap: u64, cut_events: &mut u64) {
+        loop {
+            let (head, rest) = split_span(span, cap.max(1) - self.records);
+            if let Some(head) = head {
+                self.records += u64::from(head.count);
+                self.spans.push(head);
+            }
+            let Some(rest) = rest else { return };
+            self.full.push(std::mem::take(&mut self.spans));
+            self.records = 0;
+            *cut_events += 1;
+            span = rest;
+        }
+    }
 }
 
 /// What waits in the queue: an event that may still grow, or a run of sealed events of one
@@ -59,6 +105,11 @@ struct OpenEvent {
     key: Option<Key>,
     node: (u32, u32),
     spans: SmallVec<[Span; 1]>,
+    /// Records in `spans`.
+    records: u64,
+    /// Earlier pieces of an event that reached `Window::event_records`, each output as an
+    /// event of its own just before this one.
+    full: Vec<SmallVec<[Span; 1]>>,
     /// Input position of the event's last record.
     last_position: u64,
     late: bool,
@@ -83,6 +134,8 @@ pub struct Grouper {
     /// Records seen before the chunk being added.
     position: u64,
     late_records: u64,
+    /// Pieces started because an event reached `Window::event_records`.
+    cut_events: u64,
     /// Serial ranges of the chunks that may still lie within the window.
     history: VecDeque<ChunkSerials>,
 }
@@ -91,6 +144,24 @@ pub struct Grouper {
 struct ChunkSerials {
     end: u64,
     ranges: Vec<SerialRange>,
+}
+
+/// The first `room` records of `span`, and the rest if any.
+fn split_span(span: Span, room: u64) -> (Option<Span>, Option<Span>) {
+    let take = room.min(u64::from(span.count)) as u32;
+    if take == span.count {
+        return (Some(span), None);
+    }
+    let rest = Span {
+        records: span.records.clone(),
+        first: span.first + take,
+        count: span.count - take,
+    };
+    let head = (take > 0).then(|| Span {
+        count: take,
+        ..span
+    });
+    (head, Some(rest))
 }
 
 /// Whether `serial` of `node` lies in one of `ranges`.
@@ -111,6 +182,7 @@ impl Grouper {
             nodes: FxHashMap::default(),
             position: 0,
             late_records: 0,
+            cut_events: 0,
             history: VecDeque::new(),
         }
     }
@@ -118,6 +190,11 @@ impl Grouper {
     /// Records that arrived after their event had been closed.
     pub fn late_records(&self) -> u64 {
         self.late_records
+    }
+
+    /// Pieces started because an event had reached the record cap.
+    pub fn cut_events(&self) -> u64 {
+        self.cut_events
     }
 
     pub fn open_events(&self) -> usize {
@@ -173,7 +250,10 @@ impl Grouper {
         let window = self.window.records;
         let first = self.position + event.first_index as u64;
         let last = self.position + event.last_index as u64;
-        if !event.sealable || last.saturating_add(window) > known_end {
+        if !event.sealable
+            || last.saturating_add(window) > known_end
+            || u64::from(event.count) > self.window.event_records
+        {
             return false;
         }
         let node = chunk.node_name(event);
@@ -231,26 +311,26 @@ impl Grouper {
             serial: stamp.serial,
         };
         let next_seq = self.base + self.queue.len() as u64;
-        let slot = self.open.entry(key).or_insert(next_seq);
-        if *slot < CLOSED
-            && *slot != next_seq
-            && let Queued::Open(event) = &mut self.queue[(*slot - self.base) as usize]
+        let slot = *self.open.entry(key).or_insert(next_seq);
+        if slot < CLOSED
+            && slot != next_seq
+            && let Queued::Open(event) = &mut self.queue[(slot - self.base) as usize]
             && first - event.last_position < self.window.records
         {
-            event.spans.push(span);
+            event.add(span, self.window.event_records, &mut self.cut_events);
             event.last_position = last;
             event.mark = event.mark.join(local.mark);
             return;
         }
         // A new event, or a late fragment of one closed (emitted, or out of the window).
-        let late = *slot != next_seq;
-        if *slot == CLOSED {
+        let late = slot != next_seq;
+        if slot == CLOSED {
             self.tombstones -= 1;
         }
-        *slot = next_seq;
         if late {
             self.late_records += local.count as u64;
         }
+        self.open.insert(key, next_seq);
         self.push_new(Some(key), local, span, last, late);
     }
 
@@ -262,14 +342,18 @@ impl Grouper {
         last_position: u64,
         late: bool,
     ) {
-        self.queue.push_back(Queued::Open(OpenEvent {
+        let mut event = OpenEvent {
             key,
             node: local.node,
-            spans: smallvec![span],
+            spans: SmallVec::new(),
+            records: 0,
+            full: Vec::new(),
             last_position,
             late,
             mark: local.mark,
-        }));
+        };
+        event.add(span, self.window.event_records, &mut self.cut_events);
+        self.queue.push_back(Queued::Open(event));
     }
 
     fn node_id(&mut self, node: &[u8]) -> u32 {
@@ -316,14 +400,19 @@ impl Grouper {
                         *slot = CLOSED;
                         self.tombstones += 1;
                     }
+                    for spans in event.full {
+                        out.push(Event {
+                            spans,
+                            node: event.node,
+                            stamp: event.key.map(Key::stamp),
+                            late: event.late,
+                            mark: event.mark,
+                        });
+                    }
                     out.push(Event {
                         spans: event.spans,
                         node: event.node,
-                        stamp: event.key.map(|k| crate::record::Stamp {
-                            sec: k.sec,
-                            msec: k.msec,
-                            serial: k.serial,
-                        }),
+                        stamp: event.key.map(Key::stamp),
                         late: event.late,
                         mark: event.mark,
                     });

@@ -64,7 +64,7 @@ fn synthetic_log(dice: &mut Dice, records: usize) -> Vec<u8> {
 
 /// The grouping rule, applied to the whole input at once: a record joins the event with its
 /// key if that event's last record is fewer than `window` records before it.
-fn reference_events(log: &[u8], window: u64) -> Vec<Vec<u32>> {
+fn reference_events(log: &[u8], window: Window) -> Vec<Vec<u32>> {
     let mut events: Vec<Vec<u32>> = Vec::new();
     let mut last: HashMap<Vec<u8>, (usize, u64)> = HashMap::new();
     for (position, line) in log
@@ -84,7 +84,7 @@ fn reference_events(log: &[u8], window: u64) -> Vec<Vec<u32>> {
         let joined = key
             .as_ref()
             .and_then(|k| last.get(k))
-            .filter(|(_, at)| position - at < window);
+            .filter(|(_, at)| position - at < window.records);
         let index = match joined {
             Some(&(index, _)) => index,
             None => {
@@ -93,6 +93,22 @@ fn reference_events(log: &[u8], window: u64) -> Vec<Vec<u32>> {
             }
         };
         events[index].push(position as u32);
+        // A piece that reaches the cap is followed by the next piece of the same event.
+        let piece = events[index].len() as u64;
+        if piece > window.event_records {
+            let record = events[index].pop().expect("just pushed");
+            events.insert(index + 1, vec![record]);
+            for (_, (at_index, _)) in last.iter_mut() {
+                if *at_index > index {
+                    *at_index += 1;
+                }
+            }
+        }
+        let index = if piece > window.event_records {
+            index + 1
+        } else {
+            index
+        };
         if let Some(k) = key {
             last.insert(k, (index, position));
         }
@@ -160,8 +176,14 @@ fn grouping_follows_the_window_rule_for_any_cut_and_lookahead() {
         let log = synthetic_log(&mut dice, records);
         let window = Window {
             records: 1 + dice.below(40),
+            // Mostly no cut; sometimes pieces of a few records.
+            event_records: if round % 3 == 0 {
+                1 + dice.below(4)
+            } else {
+                1000
+            },
         };
-        let expected = reference_events(&log, window.records);
+        let expected = reference_events(&log, window);
         let starts = line_starts(&log);
         let mut cuts: Vec<usize> = (0..dice.below(12))
             .map(|_| starts[dice.below(starts.len() as u64) as usize])
@@ -191,12 +213,12 @@ fn sealed_events_skip_nothing_and_leave_in_order() {
             );
         }
     }
-    let window = Window { records: 50 };
+    let window = Window::of_records(50);
     let starts = line_starts(&log);
     let cuts: Vec<usize> = starts.iter().copied().step_by(701).skip(1).collect();
     let events = grouped(&log, &cuts, 1, window, None);
     let found: Vec<Vec<u32>> = events.iter().map(|e| positions(e, &starts)).collect();
-    assert_eq!(found, reference_events(&log, window.records));
+    assert_eq!(found, reference_events(&log, window));
     assert_eq!(found.len(), 2000);
 }
 
@@ -207,7 +229,7 @@ fn marks_say_whether_an_event_holds_a_needle() {
     let marker = Marker::new(vec![b"needle".to_vec()]).expect("a marker");
     let starts = line_starts(&log);
     let cuts = vec![starts[100], starts[333]];
-    let events = grouped(&log, &cuts, 1, Window { records: 30 }, Some(&marker));
+    let events = grouped(&log, &cuts, 1, Window::of_records(30), Some(&marker));
     let mut holding = 0;
     for event in &events {
         let holds = event
@@ -218,7 +240,7 @@ fn marks_say_whether_an_event_holds_a_needle() {
         holding += usize::from(holds);
     }
     assert!(holding > 10, "the sample holds needles ({holding})");
-    let unmarked = grouped(&log, &cuts, 1, Window { records: 30 }, None);
+    let unmarked = grouped(&log, &cuts, 1, Window::of_records(30), None);
     assert!(unmarked.iter().all(|e| e.mark == Mark::Unknown));
 }
 
