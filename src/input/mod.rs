@@ -9,6 +9,7 @@ pub mod chunk;
 pub mod decode;
 pub mod discover;
 pub mod reader;
+mod sigbus;
 
 pub use chunk::Chunk;
 pub use decode::Compression;

@@ -73,6 +73,8 @@ pub struct ChunkReader {
     started: VecDeque<Producer>,
     pending_errors: VecDeque<InputError>,
     seq: u64,
+    /// Files read through a map, with the length mapped: checked for shrinking at the end.
+    mapped: Vec<(std::path::PathBuf, u64)>,
 }
 
 impl ChunkReader {
@@ -85,6 +87,7 @@ impl ChunkReader {
             started: VecDeque::new(),
             pending_errors: VecDeque::new(),
             seq: 0,
+            mapped: Vec::new(),
         }
     }
 
@@ -118,7 +121,36 @@ impl ChunkReader {
         }
     }
 
-    fn open(&self, index: usize) -> Result<Option<Producer>, InputError> {
+    /// The mapped files that are now shorter than when they were mapped: what was read past
+    /// their new end came from zero pages, not from the file.
+    pub fn shrunk_inputs(&self) -> Vec<InputError> {
+        let mut errors: Vec<InputError> = self
+            .mapped
+            .iter()
+            .filter_map(|(path, len)| {
+                let now = std::fs::metadata(path).map_or(0, |m| m.len());
+                (now < *len).then(|| {
+                    InputError::new(
+                        path.display().to_string(),
+                        format!(
+                            "the file shrank from {len} to {now} bytes while it was read; what \
+                             lay past byte {now} is lost (read live logs with --no-mmap)"
+                        ),
+                    )
+                })
+            })
+            .collect();
+        let lost = super::sigbus::lost_pages();
+        if lost > 0 && errors.is_empty() {
+            errors.push(InputError::new(
+                "input",
+                format!("{lost} page(s) of a mapped file vanished while it was read (it was truncated and written again); read live logs with --no-mmap"),
+            ));
+        }
+        errors
+    }
+
+    fn open(&mut self, index: usize) -> Result<Option<Producer>, InputError> {
         let source = &self.sources[index];
         let id = index as u32;
         match &source.kind {
@@ -129,6 +161,7 @@ impl ChunkReader {
                         Ok(Some(map)) => {
                             // A small file is cut finer, so that all threads get work and
                             // parsing overlaps grouping even on one wave.
+                            self.mapped.push((path.clone(), map.len() as u64));
                             let chunk_size = (map.len() / 16)
                                 .clamp(1 << 20, self.options.chunk_size.max(1 << 20));
                             return Ok(Some(Producer::Mapped {
@@ -228,8 +261,9 @@ fn map_file(path: &std::path::Path) -> io::Result<Option<Mmap>> {
     if file.metadata()?.len() == 0 {
         return Ok(None);
     }
+    super::sigbus::install();
     // SAFETY: the map is only read. A file truncated by another process while it is mapped
-    // raises SIGBUS on the lost pages; `--no-mmap` reads such live files safely.
+    // raises SIGBUS on the lost pages, which `sigbus` answers with zero pages.
     let map = unsafe { Mmap::map(&file)? };
     #[cfg(unix)]
     let _ = map.advise(memmap2::Advice::Sequential);
