@@ -77,10 +77,10 @@ fn truncated_and_corrupted_streams_of_every_format_keep_what_came_before() {
                 &plain,
             ]);
             assert_code(&output, 2, &name);
+            let stderr = stderr_text(&output);
             assert!(
-                stderr_text(&output).contains(&name),
-                "{name}: {}",
-                stderr_text(&output)
+                stderr.contains(&name) && stderr.contains(" at byte "),
+                "{name}: the file and the offset: {stderr}"
             );
             // The good file after it is read whole; what the damaged one gave comes first.
             let out = output.stdout;
