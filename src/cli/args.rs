@@ -26,6 +26,29 @@ pub enum Command {
     /// (aureport's options are accepted as they are)
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
+
+    /// Print the completion script for a shell (bash, zsh, fish, powershell)
+    #[command(
+        after_help = "Examples:\n  ausift completions bash > /etc/bash_completion.d/ausift\n  \
+ausift completions zsh > \"${fpath[1]}/_ausift\""
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+
+    /// Print the man page (roff)
+    #[command(after_help = "Example:\n  ausift man | man -l -")]
+    Man,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    #[value(name = "powershell")]
+    PowerShell,
 }
 
 const REPORT_EXAMPLES: &str = "\

@@ -5,6 +5,7 @@
 pub mod args;
 pub mod aureport;
 pub mod ausearch;
+pub mod docs;
 
 use crate::commands::report::{self, ReportFormat, ReportKind, ReportOptions};
 use crate::commands::search::{self, CheckpointOptions, SearchFormat, SearchOptions, SortOrder};
@@ -48,6 +49,8 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     let result = match cli.command {
         Command::Search(args) => run_search(args, &negated),
         Command::Report(args) => run_report(args, &negated),
+        Command::Completions { shell } => docs::print(&docs::completions(shell)),
+        Command::Man => docs::print(&docs::man_page()),
     };
     match result {
         Ok(code) => code,

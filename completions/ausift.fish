@@ -1,0 +1,152 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_ausift_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_ausift_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_ausift_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_ausift_using_subcommand
+    set -l cmd (__fish_ausift_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c ausift -n "__fish_ausift_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ausift -n "__fish_ausift_needs_command" -s V -l version -d 'Print version'
+complete -c ausift -n "__fish_ausift_needs_command" -f -a "search" -d 'Find the events that match every filter (ausearch\'s options are accepted as they are)'
+complete -c ausift -n "__fish_ausift_needs_command" -f -a "report" -d 'Summaries of the events: aureport\'s reports, after every search filter (aureport\'s options are accepted as they are)'
+complete -c ausift -n "__fish_ausift_needs_command" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell)'
+complete -c ausift -n "__fish_ausift_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c ausift -n "__fish_ausift_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l input -d 'A log file or directory to read, as ausearch\'s -if; may be repeated [ausearch: -if]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s j -l threads -d 'Worker threads (default: the number of CPUs); output is the same for any number' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l window-records -d 'Keep an event open until this many further records have been read, so that its records written late still join it (larger holds more in memory)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l max-event-records -d 'The most records one event may have; a log that repeats one event id beyond this gets the rest as further events of the same id, and a warning (bounds memory on hostile input)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s k -l key -d 'Events with this key (substring); repeat or comma-separate to accept several' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s m -l message -d 'Events with a record of this type (name or number, e.g. USER_LOGIN, 1112, UNKNOWN[1999])' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s p -l pid -d 'Events of this process id' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l ppid -d 'Events whose parent process id is this [ausearch: -pp]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s x -l exe -d 'Events whose executable contains this text' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s c -l comm -d 'Events whose command name (comm) contains this text' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l uid -d 'Events of this user (uid=): a number, or a name as the event names it (its ENRICHED part; root and unset always) [ausearch: -ui]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l auid -d 'Events of this login user (auid=), number or name; -1 means unset [ausearch: -ul]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l euid -d 'Events of this effective user (euid=), number or name [ausearch: -ue]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l syscall -d 'Events of this syscall, by name (resolved for each record\'s architecture) or number [ausearch: -sc]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l success -d 'Only events that succeeded (yes) or failed (no) [ausearch: -sv]' -r -f -a "yes\t''
+no\t''"
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l start -d 'Events at or after this time [ausearch: -ts]. Besides dates and times: boot (the last boot the logs themselves record, by their SYSTEM_BOOT and DAEMON_START records, not this machine\'s), checkpoint (the time of the --checkpoint event), now, recent, today, yesterday, this-week, week-ago, this-month, this-year' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l end -d 'Events at or before this time; a date alone means the end of that day (not, as with ausearch, that date at the current time of day) [ausearch: -te]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s a -l event -d 'Events with this serial number (the part after the colon in audit(…:SERIAL))' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s n -l node -d 'Events from this node (node= name, compared exactly)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s e -l exit -d 'Events whose syscall returned this exit value: a number or an errno name (EACCES means -13, the failing return value)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s f -l file -d 'Events that name this file (substring of the path, `..` and `//` normalised; relative names are joined to the event\'s working directory)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l gid -d 'Events of this group (gid=), number or name [ausearch: -gi]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l egid -d 'Events of this effective group (egid=), number or name [ausearch: -ge]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l gid-all -d 'Events whose gid or egid is this group, number or name [ausearch: -ga]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l uid-all -d 'Events whose uid, euid or auid is this user, number or name [ausearch: -ua]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l host -d 'Events naming this host (substring of hostname=, addr= or a socket address) [ausearch: -hn]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l terminal -d 'Events on this terminal (substring of tty= or terminal=) [ausearch: -tm]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l session -d 'Events of this login session (ses=); -1 means unset' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l subject -d 'Events whose SELinux subject context contains this [ausearch: -su]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s o -l object -d 'Events whose SELinux object context (tcontext) contains this' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l context -d 'Events whose subject or object context contains this [ausearch: -se]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l uuid -d 'Events of the virtual machine with this uuid [ausearch: -uu]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l vm-name -d 'Events of the virtual machine with this name [ausearch: -vm]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l arch -d 'Events of this architecture: b32, b64 or a name (x86_64, i386, aarch64, …); also the table --syscall names are looked up in' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l where -d 'Events for which this expression holds: FIELD OP VALUE with =, !=, ~ (regex), !~, <, <=, >, >=, joined by and, or, not and parentheses; FIELD is any field, or TYPE.field for one record type. Values are compared as written and as interpreted (uid = root, exit = EACCES); numbers as numbers. Also argv (the whole EXECVE command line), type, node, and laddr, lport, saddr_fam, path of SOCKADDR. Repeat to require several' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l tz -d 'Time zone for times without an offset and for times shown: UTC, local, an IANA name (Europe/Berlin) or an offset (+05:30)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l format -d 'Output format' -r -f -a "raw\t'The records exactly as in the input'
+jsonl\t'One JSON object per event, values decoded'"
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l sort -d 'Event order' -r -f -a "input\t'The order of each event\'s first record in the inputs'
+time\t'By time, serial and node, across all inputs'
+event\t'By event id (the serial), then time and node'"
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l limit -d 'Stop after this many matching events' -r
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l checkpoint -d 'Resume after the last event the previous run with this file read, and write the file when done (ausearch\'s format; with --start checkpoint only its time counts). Exit status 10: the file is unusable or its log is not among the inputs; 11: it cannot be written; 12: its event is not in the logs' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l input-logs -d 'Read the system\'s logs (/var/log/audit) even when stdin is a pipe'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l no-mmap -d 'Read plain files with read(2) instead of memory-mapping them (safe for logs that are being rotated or truncated while ausift reads them)'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s L -l follow -d 'Follow symbolic links met while walking directories'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l stats -d 'Print what was read, skipped and found to stderr when done'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s r -l raw -d 'Same as --format raw [ausearch: -r]'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l just-one -d 'Stop after the first matching event (same as --limit 1)'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l count -d 'Print only the number of matching events'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s l -l line-buffered -d 'Flush output after every event, even into a pipe [ausearch: -l]'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s V -l version -d 'Print version'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l input -d 'A log file or directory to read, as ausearch\'s -if; may be repeated [ausearch: -if]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s j -l threads -d 'Worker threads (default: the number of CPUs); output is the same for any number' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l window-records -d 'Keep an event open until this many further records have been read, so that its records written late still join it (larger holds more in memory)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l max-event-records -d 'The most records one event may have; a log that repeats one event id beyond this gets the rest as further events of the same id, and a warning (bounds memory on hostile input)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s k -l key -d 'Events with this key (substring); repeat or comma-separate to accept several' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s m -l message -d 'Events with a record of this type (name or number, e.g. USER_LOGIN, 1112, UNKNOWN[1999])' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s p -l pid -d 'Events of this process id' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l ppid -d 'Events whose parent process id is this [ausearch: -pp]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s x -l exe -d 'Events whose executable contains this text' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s c -l comm -d 'Events whose command name (comm) contains this text' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l uid -d 'Events of this user (uid=): a number, or a name as the event names it (its ENRICHED part; root and unset always) [ausearch: -ui]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l auid -d 'Events of this login user (auid=), number or name; -1 means unset [ausearch: -ul]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l euid -d 'Events of this effective user (euid=), number or name [ausearch: -ue]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l syscall -d 'Events of this syscall, by name (resolved for each record\'s architecture) or number [ausearch: -sc]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l success -d 'Only events that succeeded (yes) or failed (no) [ausearch: -sv]' -r -f -a "yes\t''
+no\t''"
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l start -d 'Events at or after this time [ausearch: -ts]. Besides dates and times: boot (the last boot the logs themselves record, by their SYSTEM_BOOT and DAEMON_START records, not this machine\'s), checkpoint (the time of the --checkpoint event), now, recent, today, yesterday, this-week, week-ago, this-month, this-year' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l end -d 'Events at or before this time; a date alone means the end of that day (not, as with ausearch, that date at the current time of day) [ausearch: -te]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s a -l event -d 'Events with this serial number (the part after the colon in audit(…:SERIAL))' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s n -l node -d 'Events from this node (node= name, compared exactly)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s e -l exit -d 'Events whose syscall returned this exit value: a number or an errno name (EACCES means -13, the failing return value)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s f -l file -d 'Events that name this file (substring of the path, `..` and `//` normalised; relative names are joined to the event\'s working directory)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l gid -d 'Events of this group (gid=), number or name [ausearch: -gi]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l egid -d 'Events of this effective group (egid=), number or name [ausearch: -ge]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l gid-all -d 'Events whose gid or egid is this group, number or name [ausearch: -ga]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l uid-all -d 'Events whose uid, euid or auid is this user, number or name [ausearch: -ua]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l host -d 'Events naming this host (substring of hostname=, addr= or a socket address) [ausearch: -hn]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l terminal -d 'Events on this terminal (substring of tty= or terminal=) [ausearch: -tm]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l session -d 'Events of this login session (ses=); -1 means unset' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l subject -d 'Events whose SELinux subject context contains this [ausearch: -su]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s o -l object -d 'Events whose SELinux object context (tcontext) contains this' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l context -d 'Events whose subject or object context contains this [ausearch: -se]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l uuid -d 'Events of the virtual machine with this uuid [ausearch: -uu]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l vm-name -d 'Events of the virtual machine with this name [ausearch: -vm]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l arch -d 'Events of this architecture: b32, b64 or a name (x86_64, i386, aarch64, …); also the table --syscall names are looked up in' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l where -d 'Events for which this expression holds: FIELD OP VALUE with =, !=, ~ (regex), !~, <, <=, >, >=, joined by and, or, not and parentheses; FIELD is any field, or TYPE.field for one record type. Values are compared as written and as interpreted (uid = root, exit = EACCES); numbers as numbers. Also argv (the whole EXECVE command line), type, node, and laddr, lport, saddr_fam, path of SOCKADDR. Repeat to require several' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l tz -d 'Time zone for times without an offset and for times shown: UTC, local, an IANA name (Europe/Berlin) or an offset (+05:30)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l report -d 'The report named by an aureport option (-x, -au, …)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l top -d 'Only the N most frequent items of a --summary' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l format -d 'Output format [default: table on a terminal, else text]' -r -f -a "text\t'aureport\'s layout, one line per row'
+table\t'A table fitted to the terminal\'s width'
+csv\t'Comma-separated values (RFC 4180), times in ISO 8601'
+jsonl\t'One JSON object per row'"
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l input-logs -d 'Read the system\'s logs (/var/log/audit) even when stdin is a pipe'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l no-mmap -d 'Read plain files with read(2) instead of memory-mapping them (safe for logs that are being rotated or truncated while ausift reads them)'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s L -l follow -d 'Follow symbolic links met while walking directories'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l stats -d 'Print what was read, skipped and found to stderr when done'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l summary -d 'Counts per item, most frequent first, instead of one row per event'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s i -l interpret -d 'User ids and syscalls as names (names from the records\' ENRICHED part)'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l no-config -d 'Leave out configuration-change events (CONFIG_CHANGE) [aureport: -nc]'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s V -l version -d 'Print version'
+complete -c ausift -n "__fish_ausift_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c ausift -n "__fish_ausift_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c ausift -n "__fish_ausift_using_subcommand man" -s h -l help -d 'Print help'
+complete -c ausift -n "__fish_ausift_using_subcommand man" -s V -l version -d 'Print version'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report completions man help" -f -a "search" -d 'Find the events that match every filter (ausearch\'s options are accepted as they are)'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report completions man help" -f -a "report" -d 'Summaries of the events: aureport\'s reports, after every search filter (aureport\'s options are accepted as they are)'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report completions man help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell)'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
