@@ -19,6 +19,9 @@ use super::{Arch, render::name_of};
 use crate::record::{ENRICHMENT_SEPARATOR, Record, Value, fields::FlatFields};
 use std::borrow::Cow;
 
+/// The record of an i386 socketcall() that holds the call's own arguments.
+const SOCKETCALL: u32 = 1304;
+
 /// What to show for a field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Interpreted<'a> {
@@ -309,7 +312,7 @@ fn render_kind<'a>(
                 FieldType::A2 => 2,
                 _ => 3,
             };
-            argument(ctx, record_type, index, raw, names)
+            argument(ctx, record_type, record, index, raw, names)
         }
         FieldType::Signal => render::signal(raw, Base::Dec, header_arch),
         FieldType::List => render::list(raw),
@@ -383,14 +386,37 @@ fn syscall<'a>(
     }
 }
 
-/// `a0`–`a3`: by the event's syscall rules in its SYSCALL record, `0x…` elsewhere.
+/// `a0`–`a3`: by the event's syscall rules in its SYSCALL record, and in the SOCKETCALL
+/// record of an i386 socketcall() by the rules of the call it makes (the arguments of
+/// `socket` are a domain, a type and a protocol); `0x…` elsewhere.
 fn argument<'a>(
     ctx: &EventContext,
     record_type: Option<u32>,
+    record: &Record<'a>,
     index: usize,
     raw: &'a [u8],
     names: &'a dyn NameLookup,
 ) -> Interpreted<'a> {
+    if record_type == Some(SOCKETCALL)
+        && ctx.syscall_name == Some("socketcall")
+        && let Some(call) = ctx.args[0].and_then(|a0| name_of(values::SOCKETCALLS, a0))
+    {
+        let mut call_args = [None; 4];
+        for field in record.fields() {
+            if let [b'a', n @ b'0'..=b'3'] = field.key {
+                call_args[(n - b'0') as usize] = render::hex(field.value.raw());
+            }
+        }
+        let arg_ctx = ArgContext {
+            syscall: call,
+            arch: ctx.arch,
+            args: call_args,
+        };
+        return match args::rules(call, ctx.arch)[index] {
+            Arg::Plain => Interpreted::Hex(raw),
+            kind => args::render(kind, raw, &arg_ctx, names),
+        };
+    }
     let rule = match record_type {
         Some(record_type::SYSCALL) => ctx.rules[index],
         _ => None,
@@ -497,13 +523,14 @@ mod tests {
     }
 
     #[test]
-    fn arguments_outside_the_syscall_record_are_hex() {
+    fn socketcall_arguments_follow_the_call_and_others_are_hex() {
         let syscall = b"type=SYSCALL msg=audit(1700000000.000:1): arch=40000003 syscall=102 \
             success=yes exit=0 a0=1 a1=bfd0 a2=0 a3=0";
         let socketcall = b"type=SOCKETCALL msg=audit(1700000000.000:1): nargs=3 a0=2 a1=1 a2=6";
+        // socketcall(socket): the SOCKETCALL record holds socket()'s arguments.
         assert_eq!(
             shown(&[syscall, socketcall]),
-            "nargs=3 a0=0x2 a1=0x1 a2=0x6"
+            "nargs=3 a0=inet a1=SOCK_STREAM a2=tcp"
         );
         let execve = b"type=EXECVE msg=audit(1700000000.000:1): argc=2 a0=\"ls\" a1=2D6C";
         assert_eq!(shown(&[syscall, execve]), "argc=2 a0=ls a1=-l");

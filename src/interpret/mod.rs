@@ -11,6 +11,7 @@ pub mod errno;
 pub mod field;
 pub mod field_type;
 pub mod names;
+pub mod normalize;
 pub mod render;
 pub mod sockaddr;
 pub mod tables;
