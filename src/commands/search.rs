@@ -1,20 +1,13 @@
-//! `ausift search`: the events that match every filter, as raw records or JSON Lines, in input
+//! `ausift search`: the events that match every filter, in any output format, in input
 //! order (or sorted by time across hosts).
 
 use crate::event::Event;
 use crate::input::DiscoverOptions;
+use crate::output::EventWriter;
 use crate::output::sink::{Sink, SinkError};
-use crate::output::{jsonl, raw};
 use crate::pipeline::{self, Flow, PipelineOptions};
 use crate::query::Filter;
-use crate::query::time::Zone;
 use crate::stats::RunStats;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SearchFormat {
-    Raw,
-    Jsonl,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortOrder {
@@ -28,9 +21,8 @@ pub enum SortOrder {
 pub struct SearchOptions {
     pub inputs: Vec<String>,
     pub filter: Filter,
-    pub format: SearchFormat,
+    pub writer: EventWriter,
     pub sort: SortOrder,
-    pub zone: Zone,
     pub limit: Option<u64>,
     pub count_only: bool,
     pub pipeline: PipelineOptions,
@@ -84,6 +76,9 @@ pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
             return Flow::Continue;
         }
         let room = (limit - matched).min(batch.ends.len() as u64) as usize;
+        if render && room > 0 && matched == 0 && !write_header(options, sink, &mut output_error) {
+            return Flow::Stop;
+        }
         matched += room as u64;
         if render && room > 0 {
             let end = batch.ends[room - 1];
@@ -110,7 +105,8 @@ pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
         sort_by_time(&mut kept);
         kept.truncate(limit.min(kept.len() as u64) as usize);
         matched = kept.len() as u64;
-        if !options.count_only {
+        if !options.count_only && !kept.is_empty() && write_header(options, sink, &mut output_error)
+        {
             write_events(&kept, options, sink, &mut output_error);
         }
     }
@@ -128,9 +124,19 @@ pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
 }
 
 fn render_event(out: &mut Vec<u8>, event: &Event, options: &SearchOptions) {
-    match options.format {
-        SearchFormat::Raw => raw::write_event(out, event),
-        SearchFormat::Jsonl => jsonl::write_event(out, event, options.zone),
+    options.writer.write_event(out, event);
+}
+
+/// The format's header (csv's column names), before the first event; false when the output
+/// is gone.
+fn write_header(
+    options: &SearchOptions,
+    sink: &mut Sink,
+    output_error: &mut Option<std::io::Error>,
+) -> bool {
+    match options.writer.header() {
+        Some(mut header) => flush(sink, &mut header, output_error),
+        None => true,
     }
 }
 
