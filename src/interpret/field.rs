@@ -182,18 +182,19 @@ pub fn interpret_field<'a>(
     value: Value<'a>,
     names: &'a dyn NameLookup,
 ) -> Interpreted<'a> {
-    interpret_typed(ctx, record.type_code(), record, name, value, names)
+    interpret_with_kind(ctx, record.type_code(), record, name, value, names).1
 }
 
-/// [`interpret_field`] for a caller that knows the record's type number already.
-pub fn interpret_typed<'a>(
+/// [`interpret_field`] for a caller that knows the record's type number already, with the
+/// field's kind (for writers that print some kinds their own way: one lookup serves both).
+pub fn interpret_with_kind<'a>(
     ctx: &EventContext,
     record_type: Option<u32>,
     record: &Record<'a>,
     name: &[u8],
     value: Value<'a>,
     names: &'a dyn NameLookup,
-) -> Interpreted<'a> {
+) -> (FieldType, Interpreted<'a>) {
     // The old PAM form ends `acct=` with a colon: `acct=root : exe=…`, `acct=root: exe=…`.
     let (value, trimmed) = match (name, value) {
         (b"acct", Value::Bare(raw)) if raw.len() > 1 && raw.ends_with(b":") => {
@@ -204,14 +205,15 @@ pub fn interpret_typed<'a>(
     let kind = field_type(record_type, name, value);
     if matches!(kind, FieldType::Unclassified | FieldType::MacLabel) {
         return match trimmed {
-            true => Interpreted::Text(Cow::Borrowed(value.raw())),
-            false => Interpreted::Raw,
+            true => (kind, Interpreted::Text(Cow::Borrowed(value.raw()))),
+            false => (kind, Interpreted::Raw),
         };
     }
     if let Some(enriched) = enriched(record, name, kind) {
-        return enriched;
+        return (kind, enriched);
     }
-    render_kind(ctx, record_type, record, name, value, kind, names)
+    let shown = render_kind(ctx, record_type, record, name, value, kind, names);
+    (kind, shown)
 }
 
 /// The field's ENRICHED translation, unless auditd did not know it either.

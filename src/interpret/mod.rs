@@ -18,5 +18,5 @@ pub mod tables;
 pub mod userdb;
 
 pub use arch::Arch;
-pub use field::{EventContext, Interpreted, interpret_field, interpret_typed, written};
+pub use field::{EventContext, Interpreted, interpret_field, interpret_with_kind, written};
 pub use field_type::FieldType;

@@ -13,7 +13,7 @@
 use super::field::EventContext;
 use super::names::NameLookup;
 use super::tables::values::{IPC_CALLS, SOCKETCALLS};
-use super::{Interpreted, interpret_typed};
+use super::{Interpreted, interpret_with_kind};
 use crate::record::{Record, Token, Tokens, Value};
 use smallvec::SmallVec;
 
@@ -451,14 +451,17 @@ impl<'a> EventFields<'a> {
     ) -> Option<Interpreted<'a>> {
         let record = self.records.get(pos.record as usize)?;
         let field = record.fields.get(pos.field as usize)?;
-        Some(interpret_typed(
-            ctx,
-            Some(record.record_type).filter(|&t| t != 0),
-            &record.record,
-            field.name,
-            field.value,
-            names,
-        ))
+        Some(
+            interpret_with_kind(
+                ctx,
+                Some(record.record_type).filter(|&t| t != 0),
+                &record.record,
+                field.name,
+                field.value,
+                names,
+            )
+            .1,
+        )
     }
 }
 
@@ -691,14 +694,15 @@ impl<'a> Normalizer<'_, '_, 'a> {
         let Some((record, field)) = self.cursor.table.get(self.cursor.pos()) else {
             return Vec::new();
         };
-        let shown = interpret_typed(
+        let shown = interpret_with_kind(
             self.reader.ctx,
             Some(self.cursor.record_type()),
             record,
             field.name,
             field.value,
             self.reader.names,
-        );
+        )
+        .1;
         match shown {
             Interpreted::Raw => field.value.raw().to_vec(),
             Interpreted::Keys(_) => shown.keys().next().unwrap_or_default().to_vec(),

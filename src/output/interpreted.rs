@@ -14,8 +14,7 @@ use super::default::{shown_records, without_enrichment};
 use super::escape::write_escaped;
 use super::time::write_iso;
 use crate::event::Event;
-use crate::interpret::field_type::field_type;
-use crate::interpret::{EventContext, FieldType, Interpreted, interpret_typed};
+use crate::interpret::{EventContext, FieldType, Interpreted, interpret_with_kind};
 use crate::record::Record;
 
 pub fn write_event(out: &mut Vec<u8>, event: &Event, options: &WriterOptions) {
@@ -38,10 +37,14 @@ pub fn write_event(out: &mut Vec<u8>, event: &Event, options: &WriterOptions) {
             out.push(b' ');
         }
         out.extend_from_slice(b"type=");
-        // `UNKNOWN[1323]` from an older auditd is named when the number is known now.
-        match record.type_code().and_then(crate::record::types::name_of) {
-            Some(name) => out.extend_from_slice(name.as_bytes()),
-            None => out.extend_from_slice(record.type_name()),
+        // `UNKNOWN[1323]` from an older auditd (or `1400` in a syslog line) is named when the
+        // number is known now.
+        let written = record.type_name();
+        let numbered =
+            written.starts_with(b"UNKNOWN[") || written.first().is_some_and(u8::is_ascii_digit);
+        match numbered.then(|| record.type_code().and_then(crate::record::types::name_of)) {
+            Some(Some(name)) => out.extend_from_slice(name.as_bytes()),
+            _ => out.extend_from_slice(written),
         }
         out.extend_from_slice(b" msg=audit(");
         out.extend_from_slice(&stamp);
@@ -75,8 +78,8 @@ fn write_fields(out: &mut Vec<u8>, record: &Record, ctx: &EventContext, options:
         }
         any = true;
         out.extend_from_slice(&text[cursor..start]);
-        let kind = field_type(record_type, field.key, field.value);
-        let shown = interpret_typed(ctx, record_type, record, field.key, field.value, names);
+        let (kind, shown) =
+            interpret_with_kind(ctx, record_type, record, field.key, field.value, names);
         write_value(out, &shown, written, kind, options);
         cursor = (start + written.len()).min(text.len());
         // What sticks to the value: the `'` closing msg='…', an old record's `,` or `)`.

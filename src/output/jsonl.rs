@@ -10,7 +10,7 @@ use super::WriterOptions;
 use super::json::write_str;
 use super::time::write_iso;
 use crate::event::Event;
-use crate::interpret::{EventContext, Interpreted, encoding, interpret_typed, written};
+use crate::interpret::{EventContext, Interpreted, encoding, interpret_with_kind, written};
 use crate::record::{Field, Record, Token, Tokens, Value};
 
 pub fn write_event(out: &mut Vec<u8>, event: &Event, options: &WriterOptions) {
@@ -104,14 +104,15 @@ impl Interpreter<'_, '_> {
             return write_fields(out, inner, &|out, f| self.write(out, f));
         }
         let record = self.record;
-        let shown = interpret_typed(
+        let shown = interpret_with_kind(
             self.ctx,
             record.type_code(),
             record,
             field.key,
             field.value,
             &*self.options.names,
-        );
+        )
+        .1;
         out.extend_from_slice(b"{\"raw\":");
         write_str(out, field.value.raw());
         out.extend_from_slice(b",\"interpreted\":");
