@@ -224,7 +224,7 @@ group() {
     local -n arr="G_CMDS_$id"
     arr=("$@")
 }
-declare -a G_CMDS_1 G_CMDS_2 G_CMDS_3 G_CMDS_4 G_CMDS_5 G_CMDS_6 G_CMDS_7 G_CMDS_8
+declare -a G_CMDS_1 G_CMDS_2 G_CMDS_3 G_CMDS_4 G_CMDS_5 G_CMDS_6 G_CMDS_7 G_CMDS_8 G_CMDS_9
 
 group 1 "Key filter: -k network (plain log F)" pair "$F_BYTES" \
     "ausearch -if F -k network --raw" "ausearch -if $qF -k network --raw" \
@@ -248,13 +248,18 @@ group 6 "Decompression ceiling for R (zlib-rs, 2 threads) vs ausift on R" ceilin
     "gunzip-rs -j 2 R/*.gz && cat R/audit.log.1 R/audit.log" \
     "sh -c $(q "$qG -j 2$gz_q >/dev/null && exec cat$plain_q >/dev/null")" \
     "ausift search -k network --format raw R" "$qA search -k network --format raw $qR"
+# Every value interpreted: the same events in ausearch -i's form (ausift writes ISO-8601 times,
+# and no blank line after a record without fields, so the line counts may differ by those).
+group 7 "Interpreted output: every event (plain log F)" pair "$F_BYTES" \
+    "ausearch -if F -i" "ausearch -if $qF -i" \
+    "ausift search --format interpreted F" "$qA search --format interpreted $qF"
 # Reports. aureport --summary grows about as n^2 (hours on 1 GiB; perf-baseline.md §2), so
 # it runs once, under a time limit: a run cut off at the limit stands for "more than" it.
 REPORT_LIMIT=${REPORT_LIMIT:-1800}
-group 7 "Summary report (plain log F; aureport once, cut off after ${REPORT_LIMIT} s)" report-once "$F_BYTES" \
+group 8 "Summary report (plain log F; aureport once, cut off after ${REPORT_LIMIT} s)" report-once "$F_BYTES" \
     "aureport -if F --summary" "timeout $REPORT_LIMIT aureport -if $qF --summary" \
     "ausift report F" "$qA report --format text $qF"
-group 8 "Executables summary (plain log F)" report "$F_BYTES" \
+group 9 "Executables summary (plain log F)" report "$F_BYTES" \
     "aureport -if F -x --summary" "aureport -if $qF -x --summary" \
     "ausift report exe --summary F" "$qA report exe --summary --format text $qF"
 spec bytes 6 "gunzip-rs -j 2 R/audit.log.{5,4,3,2}.gz" "$GZ_BYTES"

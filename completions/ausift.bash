@@ -179,7 +179,7 @@ _ausift() {
             return 0
             ;;
         ausift__subcmd__report)
-            opts="-L -j -k -m -p -x -c -a -n -e -f -o -w -i -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --report --summary --top --interpret --no-config --format --help --version"
+            opts="-L -j -k -m -p -x -c -a -n -e -f -o -w -i -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --report --summary --top --interpret --passwd --group --root --local-names --no-config --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -381,6 +381,18 @@ _ausift() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --passwd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text table csv jsonl" -- "${cur}"))
                     return 0
@@ -393,7 +405,7 @@ _ausift() {
             return 0
             ;;
         ausift__subcmd__search)
-            opts="-L -j -k -m -p -x -c -a -n -e -f -o -w -r -l -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --format --raw --sort --limit --just-one --count --line-buffered --checkpoint --help --version"
+            opts="-L -j -k -m -p -x -c -a -n -e -f -o -w -r -i -l -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --format --raw --interpret --escape --extra-keys --extra-time --extra-labels --extra-obj2 --passwd --group --root --local-names --sort --limit --just-one --count --line-buffered --checkpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -588,7 +600,23 @@ _ausift() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "raw jsonl" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw default interpreted text csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --escape)
+                    COMPREPLY=($(compgen -W "raw tty shell shell_quote" -- "${cur}"))
+                    return 0
+                    ;;
+                --passwd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --sort)

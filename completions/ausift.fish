@@ -68,8 +68,19 @@ complete -c ausift -n "__fish_ausift_using_subcommand search" -l vm-name -d 'Eve
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l arch -d 'Events of this architecture: b32, b64 or a name (x86_64, i386, aarch64, …); also the table --syscall names are looked up in' -r
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l where -d 'Events for which this expression holds: FIELD OP VALUE with =, !=, ~ (regex), !~, <, <=, >, >=, joined by and, or, not and parentheses; FIELD is any field, or TYPE.field for one record type. Values are compared as written and as interpreted (uid = root, exit = EACCES); numbers as numbers. Also argv (the whole EXECVE command line), type, node, and laddr, lport, saddr_fam, path of SOCKADDR. Repeat to require several' -r
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l tz -d 'Time zone for times without an offset and for times shown: UTC, local, an IANA name (Europe/Berlin) or an offset (+05:30)' -r
-complete -c ausift -n "__fish_ausift_using_subcommand search" -l format -d 'Output format' -r -f -a "raw\t'The records exactly as in the input'
-jsonl\t'One JSON object per event, values decoded'"
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l format -d 'Output format [default: raw]' -r -f -a "raw\t'The records exactly as in the input'
+default\t'ausearch\'s default: a `----` line, the event\'s time, its records as logged'
+interpreted\t'What `ausearch -i` prints: every value readable, times in ISO-8601'
+text\t'One English sentence per event, as `ausearch --format text`'
+csv\t'The columns of `ausearch --format csv`, quoted as RFC 4180 says'
+jsonl\t'One JSON object per event, each field with its raw and its interpreted value'"
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l escape -d 'How interpreted values are escaped (interpreted, default, text and csv formats); control characters are escaped on a terminal whatever this says' -r -f -a "raw\t'Values as they are'
+tty\t'Control characters as octal escapes (\\033)'
+shell\t'As tty, and a backslash before the characters a shell treats specially'
+shell_quote\t'As shell, for use inside a quoted shell word'"
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l passwd -d 'The evidence host\'s passwd file, for user names' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l group -d 'The evidence host\'s group file, for group names' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l root -d 'A mounted image of the evidence host: names from DIR/etc/passwd and DIR/etc/group' -r -F
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l sort -d 'Event order' -r -f -a "input\t'The order of each event\'s first record in the inputs'
 time\t'By time, serial and node, across all inputs'
 event\t'By event id (the serial), then time and node'"
@@ -82,6 +93,12 @@ complete -c ausift -n "__fish_ausift_using_subcommand search" -l stats -d 'Print
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -s r -l raw -d 'Same as --format raw [ausearch: -r]'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s i -l interpret -d 'Same as --format interpreted [ausearch: -i]'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l extra-keys -d 'csv: add a KEY column (the event\'s first key)'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l extra-time -d 'csv: add YEAR, MONTH, DAY, WEEKDAY, HOUR, MILLI and GMT_OFFSET columns'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l extra-labels -d 'csv: add SUBJ_LABEL and OBJ_LABEL columns (SELinux contexts)'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l extra-obj2 -d 'csv: add an OBJ2 column (a second object: a rename\'s target, a new owner, …)'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l local-names -d 'Names from this machine\'s /etc/passwd and /etc/group (only right when it shares the evidence host\'s accounts)'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l just-one -d 'Stop after the first matching event (same as --limit 1)'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l count -d 'Print only the number of matching events'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -s l -l line-buffered -d 'Flush output after every event, even into a pipe [ausearch: -l]'
@@ -126,6 +143,9 @@ complete -c ausift -n "__fish_ausift_using_subcommand report" -l where -d 'Event
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l tz -d 'Time zone for times without an offset and for times shown: UTC, local, an IANA name (Europe/Berlin) or an offset (+05:30)' -r
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l report -d 'The report named by an aureport option (-x, -au, …)' -r
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l top -d 'Only the N most frequent items of a --summary' -r
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l passwd -d 'The evidence host\'s passwd file, for user names' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l group -d 'The evidence host\'s group file, for group names' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l root -d 'A mounted image of the evidence host: names from DIR/etc/passwd and DIR/etc/group' -r -F
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l format -d 'Output format [default: table on a terminal, else text]' -r -f -a "text\t'aureport\'s layout, one line per row'
 table\t'A table fitted to the terminal\'s width'
 csv\t'Comma-separated values (RFC 4180), times in ISO 8601'
@@ -137,7 +157,8 @@ complete -c ausift -n "__fish_ausift_using_subcommand report" -l stats -d 'Print
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l summary -d 'Counts per item, most frequent first, instead of one row per event'
-complete -c ausift -n "__fish_ausift_using_subcommand report" -s i -l interpret -d 'User ids and syscalls as names (names from the records\' ENRICHED part)'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s i -l interpret -d 'User ids and syscalls as names (names from the records\' ENRICHED part, else from --passwd/--group/--root)'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l local-names -d 'Names from this machine\'s /etc/passwd and /etc/group (only right when it shares the evidence host\'s accounts)'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l no-config -d 'Leave out configuration-change events (CONFIG_CHANGE) [aureport: -nc]'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -s V -l version -d 'Print version'

@@ -232,6 +232,13 @@ fn exception(f: &Field) -> Option<&'static str> {
         }
         out
     };
+    if f.record_type == types::code_of(b"SOCKETCALL")
+        && theirs == hex_arg
+        && syscall == "socketcall"
+    {
+        // ausift reads a SOCKETCALL record's arguments by the call socketcall() makes.
+        return Some("socketcall-arguments-by-call");
+    }
     if in_syscall && syscall == "clone" && (arg(0) || arg(2)) {
         // 3.0.9 reads clone()'s flags from a2; they are a0 (auparse moved them later).
         return Some("clone-flags-argument");

@@ -94,7 +94,11 @@ fn ausift_report(file: &Path, kind: Option<ReportKind>, summary: bool) -> String
         discover: DiscoverOptions::default(),
     };
     let buffer = Shared::default();
-    let mut sink = Sink::new(Box::new(buffer.clone()), false, false);
+    let mut sink = Sink::new(
+        Box::new(buffer.clone()),
+        false,
+        ausift::output::sink::TerminalEscape::Nothing,
+    );
     report::run(&options, &mut sink);
     drop(sink);
     let bytes = buffer.0.lock().unwrap().clone();

@@ -2,6 +2,7 @@
 //! structs built from these in `cli::build`.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -353,6 +354,38 @@ pub struct FilterArgs {
     pub tz: String,
 }
 
+/// Where user and group names come from when a record does not carry them (ENRICHED logs
+/// do, and their names always win). Without any of these, ids are shown as `unknown(N)`:
+/// the analysing machine's accounts are not the evidence host's.
+#[derive(Args, Debug, Clone, Default)]
+pub struct NamesArgs {
+    /// The evidence host's passwd file, for user names
+    #[arg(long, value_name = "FILE", help_heading = "Names")]
+    pub passwd: Option<PathBuf>,
+
+    /// The evidence host's group file, for group names
+    #[arg(long, value_name = "FILE", help_heading = "Names")]
+    pub group: Option<PathBuf>,
+
+    /// A mounted image of the evidence host: names from DIR/etc/passwd and DIR/etc/group
+    #[arg(
+        long,
+        value_name = "DIR",
+        conflicts_with_all = ["passwd", "group"],
+        help_heading = "Names"
+    )]
+    pub root: Option<PathBuf>,
+
+    /// Names from this machine's /etc/passwd and /etc/group (only right when it shares the
+    /// evidence host's accounts)
+    #[arg(
+        long,
+        conflicts_with_all = ["passwd", "group", "root"],
+        help_heading = "Names"
+    )]
+    pub local_names: bool,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum YesNo {
     Yes,
@@ -363,7 +396,16 @@ pub enum YesNo {
 pub enum SearchFormatArg {
     /// The records exactly as in the input
     Raw,
-    /// One JSON object per event, values decoded
+    /// ausearch's default: a `----` line, the event's time, its records as logged
+    Default,
+    /// What `ausearch -i` prints: every value readable, times in ISO-8601
+    #[value(alias = "interpret")]
+    Interpreted,
+    /// One English sentence per event, as `ausearch --format text`
+    Text,
+    /// The columns of `ausearch --format csv`, quoted as RFC 4180 says
+    Csv,
+    /// One JSON object per event, each field with its raw and its interpreted value
     Jsonl,
 }
 
@@ -403,9 +445,13 @@ pub struct ReportArgs {
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
 
-    /// User ids and syscalls as names (names from the records' ENRICHED part)
+    /// User ids and syscalls as names (names from the records' ENRICHED part, else from
+    /// --passwd/--group/--root)
     #[arg(short = 'i', long = "interpret")]
     pub interpret: bool,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
 
     /// Leave out configuration-change events (CONFIG_CHANGE) [aureport: -nc]
     #[arg(long = "no-config")]
@@ -414,6 +460,60 @@ pub struct ReportArgs {
     /// Output format [default: table on a terminal, else text]
     #[arg(long, value_enum)]
     pub format: Option<ReportFormatArg>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EscapeArg {
+    /// Values as they are
+    Raw,
+    /// Control characters as octal escapes (\033)
+    Tty,
+    /// As tty, and a backslash before the characters a shell treats specially
+    Shell,
+    /// As shell, for use inside a quoted shell word
+    #[value(name = "shell_quote", alias = "shell-quote")]
+    ShellQuote,
+}
+
+/// The output options that every subcommand printing events shares.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Output format [default: raw]
+    #[arg(long, value_enum)]
+    pub format: Option<SearchFormatArg>,
+
+    /// Same as --format raw [ausearch: -r]
+    #[arg(short = 'r', long = "raw", conflicts_with = "format")]
+    pub raw: bool,
+
+    /// Same as --format interpreted [ausearch: -i]
+    #[arg(
+        short = 'i',
+        long = "interpret",
+        conflicts_with_all = ["raw", "format"]
+    )]
+    pub interpret: bool,
+
+    /// How interpreted values are escaped (interpreted, default, text and csv formats);
+    /// control characters are escaped on a terminal whatever this says
+    #[arg(long, value_enum, default_value = "tty")]
+    pub escape: EscapeArg,
+
+    /// csv: add a KEY column (the event's first key)
+    #[arg(long = "extra-keys")]
+    pub extra_keys: bool,
+
+    /// csv: add YEAR, MONTH, DAY, WEEKDAY, HOUR, MILLI and GMT_OFFSET columns
+    #[arg(long = "extra-time")]
+    pub extra_time: bool,
+
+    /// csv: add SUBJ_LABEL and OBJ_LABEL columns (SELinux contexts)
+    #[arg(long = "extra-labels")]
+    pub extra_labels: bool,
+
+    /// csv: add an OBJ2 column (a second object: a rename's target, a new owner, …)
+    #[arg(long = "extra-obj2")]
+    pub extra_obj2: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -434,13 +534,11 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
 
-    /// Output format
-    #[arg(long, value_enum, default_value = "raw")]
-    pub format: SearchFormatArg,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
-    /// Same as --format raw [ausearch: -r]
-    #[arg(short = 'r', long = "raw")]
-    pub raw: bool,
+    #[command(flatten)]
+    pub names: NamesArgs,
 
     /// Event order
     #[arg(long, value_enum, default_value = "input")]

@@ -8,11 +8,14 @@ pub mod ausearch;
 pub mod docs;
 
 use crate::commands::report::{self, ReportFormat, ReportKind, ReportOptions};
-use crate::commands::search::{self, CheckpointOptions, SearchFormat, SearchOptions, SortOrder};
+use crate::commands::search::{self, CheckpointOptions, SearchOptions, SortOrder};
 use crate::error::UsageError;
 use crate::event::Window;
 use crate::input::{DiscoverOptions, ReadOptions};
-use crate::output::Sink;
+use crate::interpret::names::{NameLookup, NoNames};
+use crate::interpret::userdb::UserDb;
+use crate::output::sink::TerminalEscape;
+use crate::output::{CsvColumns, EscapeMode, EventWriter, Format, Sink, WriterOptions};
 use crate::pipeline::{PipelineOptions, default_threads};
 use crate::query::checkpoint::Checkpoint;
 use crate::query::time::{TimeBound, Zone, parse_time};
@@ -20,13 +23,14 @@ use crate::query::{self, Condition, Filter, IdSpec};
 use crate::record::types;
 use crate::stats::{DEBUG_LISTED_SKIPS, LISTED_SKIPS, RunStats};
 use args::{
-    Cli, Command, FilterArgs, InputArgs, ReportArgs, ReportFormatArg, SearchArgs, SearchFormatArg,
-    SortArg, YesNo,
+    Cli, Command, EscapeArg, FilterArgs, InputArgs, NamesArgs, OutputArgs, ReportArgs,
+    ReportFormatArg, SearchArgs, SearchFormatArg, SortArg, YesNo,
 };
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 const DEFAULT_LOG_DIR: &str = "/var/log/audit";
 
@@ -78,7 +82,7 @@ fn run_search(mut args: SearchArgs, negated: &[Vec<OsString>]) -> Result<ExitCod
         .filter
         .conditions
         .extend(negated_conditions(negated, zone)?);
-    let mut sink = Sink::stdout(args.line_buffered, options.format == SearchFormat::Raw);
+    let mut sink = Sink::stdout(args.line_buffered, options.writer.terminal_escape());
     let outcome = search::run(&options, &mut sink);
     Ok(conclude(
         outcome.stats,
@@ -115,7 +119,12 @@ fn run_report(args: ReportArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, U
         .conditions
         .extend(negated_conditions(negated, zone)?);
     // Only CSV is written as it comes from the logs; the other formats escape as they write.
-    let mut sink = Sink::stdout(false, options.format == ReportFormat::Csv);
+    let on_terminal = if options.format == ReportFormat::Csv {
+        TerminalEscape::Verbatim
+    } else {
+        TerminalEscape::Nothing
+    };
+    let mut sink = Sink::stdout(false, on_terminal);
     let outcome = report::run(&options, &mut sink);
     Ok(conclude(
         outcome.stats,
@@ -165,7 +174,7 @@ fn report_options(args: &ReportArgs) -> Result<ReportOptions, UsageError> {
         report: kind,
         summary: args.summary,
         interpret: args.interpret,
-        names: std::sync::Arc::new(crate::interpret::names::NoNames),
+        names: build_names(&args.names)?,
         top: args.top,
         format,
         zone,
@@ -350,20 +359,12 @@ fn search_options(args: &SearchArgs, inputs: Vec<String>) -> Result<SearchOption
     Ok(SearchOptions {
         inputs,
         filter: build_filter(&args.filter, zone)?,
-        format: if args.raw {
-            SearchFormat::Raw
-        } else {
-            match args.format {
-                SearchFormatArg::Raw => SearchFormat::Raw,
-                SearchFormatArg::Jsonl => SearchFormat::Jsonl,
-            }
-        },
+        writer: build_writer(&args.output, &args.names, zone)?,
         sort: match args.sort {
             SortArg::Input => SortOrder::Input,
             SortArg::Time => SortOrder::Time,
             SortArg::Event => SortOrder::Event,
         },
-        zone,
         limit: if args.just_one {
             Some(args.limit.map_or(1, |n| n.min(1)))
         } else {
@@ -376,6 +377,95 @@ fn search_options(args: &SearchArgs, inputs: Vec<String>) -> Result<SearchOption
             follow_links: args.input.follow,
         },
     })
+}
+
+/// The event writer the output flags ask for, with the names `names` gives.
+pub fn build_writer(
+    output: &OutputArgs,
+    names: &NamesArgs,
+    zone: Zone,
+) -> Result<EventWriter, UsageError> {
+    let format = if output.interpret {
+        Format::Interpreted
+    } else {
+        match output.format {
+            None | Some(SearchFormatArg::Raw) => Format::Raw,
+            Some(SearchFormatArg::Default) => Format::Default,
+            Some(SearchFormatArg::Interpreted) => Format::Interpreted,
+            Some(SearchFormatArg::Text) => Format::Text,
+            Some(SearchFormatArg::Csv) => Format::Csv,
+            Some(SearchFormatArg::Jsonl) => Format::Jsonl,
+        }
+    };
+    let extras = [
+        ("--extra-keys", output.extra_keys),
+        ("--extra-time", output.extra_time),
+        ("--extra-labels", output.extra_labels),
+        ("--extra-obj2", output.extra_obj2),
+    ];
+    if let Some((flag, _)) = extras.iter().find(|(_, on)| *on)
+        && format != Format::Csv
+    {
+        return Err(UsageError(format!(
+            "{flag} adds a column to --format csv; give --format csv too"
+        )));
+    }
+    // Only formats that interpret values need a user database.
+    let needs_names = matches!(
+        format,
+        Format::Interpreted | Format::Text | Format::Csv | Format::Jsonl
+    );
+    Ok(EventWriter::new(
+        format,
+        WriterOptions {
+            zone,
+            escape: match output.escape {
+                EscapeArg::Raw => EscapeMode::Raw,
+                EscapeArg::Tty => EscapeMode::Tty,
+                EscapeArg::Shell => EscapeMode::Shell,
+                EscapeArg::ShellQuote => EscapeMode::ShellQuote,
+            },
+            names: if needs_names {
+                build_names(names)?
+            } else {
+                Arc::new(NoNames)
+            },
+            csv: CsvColumns {
+                keys: output.extra_keys,
+                time: output.extra_time,
+                labels: output.extra_labels,
+                obj2: output.extra_obj2,
+            },
+        },
+    ))
+}
+
+/// The user and group names the flags point at: the evidence host's files, a mounted image,
+/// this machine's files when asked, or none. What the files held is reported on stderr when
+/// lines had to be skipped.
+pub fn build_names(args: &NamesArgs) -> Result<Arc<dyn NameLookup + Send + Sync>, UsageError> {
+    let db = if let Some(root) = &args.root {
+        UserDb::from_root(root)
+    } else if args.passwd.is_some() || args.group.is_some() {
+        UserDb::from_files(args.passwd.as_deref(), args.group.as_deref())
+    } else if args.local_names {
+        UserDb::local()
+    } else {
+        return Ok(Arc::new(NoNames));
+    };
+    let db = db.map_err(|err| UsageError(err.to_string()))?;
+    let mut notes = String::new();
+    for report in [db.passwd_report(), db.group_report()]
+        .into_iter()
+        .flatten()
+    {
+        if report.skipped() > 0 || !report.present {
+            notes.push_str(&format!("ausift: {report}\n"));
+        }
+    }
+    let safe = crate::output::escape::terminal_safe_lines(notes.as_bytes());
+    let _ = std::io::stderr().lock().write_all(&safe);
+    Ok(Arc::new(db))
 }
 
 fn pipeline_options(input: &InputArgs) -> PipelineOptions {

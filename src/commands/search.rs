@@ -1,27 +1,20 @@
-//! `ausift search`: the events that match every filter, as raw records or JSON Lines, in input
+//! `ausift search`: the events that match every filter, in any output format, in input
 //! order (or sorted by time across hosts, or by event id), optionally resuming where the last
 //! run with the same `--checkpoint` file stopped.
 
 use crate::event::Event;
 use crate::input::{DiscoverOptions, Source, SourceKind};
+use crate::output::EventWriter;
 use crate::output::sink::{Sink, SinkError};
-use crate::output::{jsonl, raw};
 use crate::pipeline::{self, Flow, PipelineOptions};
 use crate::query::Filter;
 use crate::query::checkpoint::{
     Checkpoint, EXIT_BAD_CHECKPOINT, EXIT_CHECKPOINT_NOT_WRITTEN, EXIT_EVENT_NOT_FOUND, EventMark,
     FileId,
 };
-use crate::query::time::Zone;
 use crate::stats::RunStats;
 use std::path::PathBuf;
 use std::sync::Arc;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SearchFormat {
-    Raw,
-    Jsonl,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortOrder {
@@ -37,9 +30,8 @@ pub enum SortOrder {
 pub struct SearchOptions {
     pub inputs: Vec<String>,
     pub filter: Filter,
-    pub format: SearchFormat,
+    pub writer: EventWriter,
     pub sort: SortOrder,
-    pub zone: Zone,
     pub limit: Option<u64>,
     pub count_only: bool,
     pub checkpoint: Option<CheckpointOptions>,
@@ -175,6 +167,9 @@ pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
             return Flow::Continue;
         }
         let room = (limit - matched).min((batch.ends.len() - first) as u64) as usize;
+        if render && room > 0 && matched == 0 && !write_header(options, sink, &mut output_error) {
+            return Flow::Stop;
+        }
         matched += room as u64;
         let cut_short = first + room < batch.ends.len();
         if cut_short && room > 0 {
@@ -208,7 +203,8 @@ pub fn run(options: &SearchOptions, sink: &mut Sink) -> SearchOutcome {
         }
         kept.truncate(limit.min(kept.len() as u64) as usize);
         matched = kept.len() as u64;
-        if !options.count_only {
+        if !options.count_only && !kept.is_empty() && write_header(options, sink, &mut output_error)
+        {
             write_events(&kept, options, sink, &mut output_error);
         }
     }
@@ -370,9 +366,19 @@ fn save_checkpoint(
 }
 
 fn render_event(out: &mut Vec<u8>, event: &Event, options: &SearchOptions) {
-    match options.format {
-        SearchFormat::Raw => raw::write_event(out, event),
-        SearchFormat::Jsonl => jsonl::write_event(out, event, options.zone),
+    options.writer.write_event(out, event);
+}
+
+/// The format's header (csv's column names), before the first event; false when the output
+/// is gone.
+fn write_header(
+    options: &SearchOptions,
+    sink: &mut Sink,
+    output_error: &mut Option<std::io::Error>,
+) -> bool {
+    match options.writer.header() {
+        Some(mut header) => flush(sink, &mut header, output_error),
+        None => true,
     }
 }
 

@@ -19,6 +19,9 @@ use super::{Arch, render::name_of};
 use crate::record::{ENRICHMENT_SEPARATOR, Record, Value, fields::FlatFields};
 use std::borrow::Cow;
 
+/// The record of an i386 socketcall() that holds the call's own arguments.
+const SOCKETCALL: u32 = 1304;
+
 /// What to show for a field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Interpreted<'a> {
@@ -179,18 +182,19 @@ pub fn interpret_field<'a>(
     value: Value<'a>,
     names: &'a dyn NameLookup,
 ) -> Interpreted<'a> {
-    interpret_typed(ctx, record.type_code(), record, name, value, names)
+    interpret_with_kind(ctx, record.type_code(), record, name, value, names).1
 }
 
-/// [`interpret_field`] for a caller that knows the record's type number already.
-pub fn interpret_typed<'a>(
+/// [`interpret_field`] for a caller that knows the record's type number already, with the
+/// field's kind (for writers that print some kinds their own way: one lookup serves both).
+pub fn interpret_with_kind<'a>(
     ctx: &EventContext,
     record_type: Option<u32>,
     record: &Record<'a>,
     name: &[u8],
     value: Value<'a>,
     names: &'a dyn NameLookup,
-) -> Interpreted<'a> {
+) -> (FieldType, Interpreted<'a>) {
     // The old PAM form ends `acct=` with a colon: `acct=root : exe=…`, `acct=root: exe=…`.
     let (value, trimmed) = match (name, value) {
         (b"acct", Value::Bare(raw)) if raw.len() > 1 && raw.ends_with(b":") => {
@@ -201,14 +205,15 @@ pub fn interpret_typed<'a>(
     let kind = field_type(record_type, name, value);
     if matches!(kind, FieldType::Unclassified | FieldType::MacLabel) {
         return match trimmed {
-            true => Interpreted::Text(Cow::Borrowed(value.raw())),
-            false => Interpreted::Raw,
+            true => (kind, Interpreted::Text(Cow::Borrowed(value.raw()))),
+            false => (kind, Interpreted::Raw),
         };
     }
     if let Some(enriched) = enriched(record, name, kind) {
-        return enriched;
+        return (kind, enriched);
     }
-    render_kind(ctx, record_type, record, name, value, kind, names)
+    let shown = render_kind(ctx, record_type, record, name, value, kind, names);
+    (kind, shown)
 }
 
 /// The field's ENRICHED translation, unless auditd did not know it either.
@@ -309,7 +314,7 @@ fn render_kind<'a>(
                 FieldType::A2 => 2,
                 _ => 3,
             };
-            argument(ctx, record_type, index, raw, names)
+            argument(ctx, record_type, record, index, raw, names)
         }
         FieldType::Signal => render::signal(raw, Base::Dec, header_arch),
         FieldType::List => render::list(raw),
@@ -383,14 +388,37 @@ fn syscall<'a>(
     }
 }
 
-/// `a0`–`a3`: by the event's syscall rules in its SYSCALL record, `0x…` elsewhere.
+/// `a0`–`a3`: by the event's syscall rules in its SYSCALL record, and in the SOCKETCALL
+/// record of an i386 socketcall() by the rules of the call it makes (the arguments of
+/// `socket` are a domain, a type and a protocol); `0x…` elsewhere.
 fn argument<'a>(
     ctx: &EventContext,
     record_type: Option<u32>,
+    record: &Record<'a>,
     index: usize,
     raw: &'a [u8],
     names: &'a dyn NameLookup,
 ) -> Interpreted<'a> {
+    if record_type == Some(SOCKETCALL)
+        && ctx.syscall_name == Some("socketcall")
+        && let Some(call) = ctx.args[0].and_then(|a0| name_of(values::SOCKETCALLS, a0))
+    {
+        let mut call_args = [None; 4];
+        for field in record.fields() {
+            if let [b'a', n @ b'0'..=b'3'] = field.key {
+                call_args[(n - b'0') as usize] = render::hex(field.value.raw());
+            }
+        }
+        let arg_ctx = ArgContext {
+            syscall: call,
+            arch: ctx.arch,
+            args: call_args,
+        };
+        return match args::rules(call, ctx.arch)[index] {
+            Arg::Plain => Interpreted::Hex(raw),
+            kind => args::render(kind, raw, &arg_ctx, names),
+        };
+    }
     let rule = match record_type {
         Some(record_type::SYSCALL) => ctx.rules[index],
         _ => None,
@@ -497,13 +525,14 @@ mod tests {
     }
 
     #[test]
-    fn arguments_outside_the_syscall_record_are_hex() {
+    fn socketcall_arguments_follow_the_call_and_others_are_hex() {
         let syscall = b"type=SYSCALL msg=audit(1700000000.000:1): arch=40000003 syscall=102 \
             success=yes exit=0 a0=1 a1=bfd0 a2=0 a3=0";
         let socketcall = b"type=SOCKETCALL msg=audit(1700000000.000:1): nargs=3 a0=2 a1=1 a2=6";
+        // socketcall(socket): the SOCKETCALL record holds socket()'s arguments.
         assert_eq!(
             shown(&[syscall, socketcall]),
-            "nargs=3 a0=0x2 a1=0x1 a2=0x6"
+            "nargs=3 a0=inet a1=SOCK_STREAM a2=tcp"
         );
         let execve = b"type=EXECVE msg=audit(1700000000.000:1): argc=2 a0=\"ls\" a1=2D6C";
         assert_eq!(shown(&[syscall, execve]), "argc=2 a0=ls a1=-l");

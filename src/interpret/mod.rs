@@ -12,11 +12,12 @@ pub mod execve;
 pub mod field;
 pub mod field_type;
 pub mod names;
+pub mod normalize;
 pub mod render;
 pub mod sockaddr;
 pub mod tables;
 pub mod userdb;
 
 pub use arch::Arch;
-pub use field::{EventContext, Interpreted, interpret_field, interpret_typed, written};
+pub use field::{EventContext, Interpreted, interpret_field, interpret_with_kind, written};
 pub use field_type::FieldType;

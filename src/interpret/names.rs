@@ -6,6 +6,12 @@
 pub trait NameLookup: Sync {
     fn user(&self, uid: u32) -> Option<&str>;
     fn group(&self, gid: u32) -> Option<&str>;
+
+    /// The uid of a user name, where the database knows it (auparse's normalizer asks this
+    /// of `acct=` names to tell service accounts from people).
+    fn uid_of(&self, _name: &str) -> Option<u32> {
+        None
+    }
 }
 
 /// No database at all: only what the records themselves say.

@@ -127,6 +127,15 @@ impl NameLookup for UserDb {
     fn group(&self, gid: u32) -> Option<&str> {
         self.groups.get(&gid).map(|name| &*name.shown)
     }
+
+    /// The lowest uid with this name (a duplicate name is as ambiguous on the host).
+    fn uid_of(&self, name: &str) -> Option<u32> {
+        self.users
+            .iter()
+            .filter(|(_, n)| &*n.shown == name)
+            .map(|(&uid, _)| uid)
+            .min()
+    }
 }
 
 /// A name as shown and, when showing needed escapes, as it is.

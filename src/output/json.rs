@@ -19,7 +19,20 @@ pub fn write_str(out: &mut Vec<u8>, bytes: &[u8]) {
 fn write_valid(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut start = 0;
+    let mut skip_next = false;
     for (i, &b) in bytes.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            start = i + 1;
+            continue;
+        }
+        // C1 controls (U+0080–U+009F) are valid JSON text but act on some terminals.
+        if b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)) {
+            out.extend_from_slice(&bytes[start..i]);
+            push_unicode_escape(out, bytes[i + 1]);
+            skip_next = true;
+            continue;
+        }
         let escape: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -32,16 +45,21 @@ fn write_valid(out: &mut Vec<u8>, text: &str) {
         };
         out.extend_from_slice(&bytes[start..i]);
         if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(b"\\u00");
-            out.push(HEX[(b >> 4) as usize]);
-            out.push(HEX[(b & 15) as usize]);
+            push_unicode_escape(out, b);
         } else {
             out.extend_from_slice(escape);
         }
         start = i + 1;
     }
     out.extend_from_slice(&bytes[start..]);
+}
+
+/// `\u00XX` for a code point below 0x100.
+fn push_unicode_escape(out: &mut Vec<u8>, code: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.extend_from_slice(b"\\u00");
+    out.push(HEX[(code >> 4) as usize]);
+    out.push(HEX[(code & 15) as usize]);
 }
 
 fn push_percent(out: &mut Vec<u8>, b: u8) {
@@ -76,9 +94,13 @@ mod tests {
 
     #[test]
     fn odd_bytes_round_trip() {
-        let original: &[u8] = b"a\"b\\c\n\x00\x1b%41 \xff\xfe caf\xc3\xa9";
+        let original: &[u8] = b"a\"b\\c\n\x00\x1b%41 \xff\xfe caf\xc3\xa9 \xc2\x9b[31m";
         let mut out = Vec::new();
         write_str(&mut out, original);
+        assert!(
+            !out.windows(2).any(|w| w == b"\xc2\x9b"),
+            "C1 control left as is"
+        );
         let parsed: String = serde_json::from_slice(&out).unwrap();
         assert_eq!(unescape_percent(&parsed), original);
     }

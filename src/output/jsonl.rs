@@ -1,21 +1,26 @@
-//! `--format jsonl` for search: one object per event with its id, time, node and records,
-//! values decoded (hex to text). The full export schema is `ausift export`'s.
+//! `--format jsonl`: one object per event with its id, time, node and records. Each field is
+//! an object holding its value as written (`raw`, between its quotes, hex undecoded) and what
+//! `ausearch -i` would show (`interpreted`: hex decoded, numbers named, ids as user names);
+//! several keys joined by 0x01 are an array of keys. A repeated field is an array of such
+//! objects and `msg='…'` holding fields is an object of its fields. The ENRICHED part stays
+//! apart under `enriched`, so no name differs from another only by case. The full export
+//! schema is `ausift export`'s.
 
+use super::WriterOptions;
 use super::json::write_str;
 use super::time::write_iso;
 use crate::event::Event;
-use crate::interpret::encoding;
-use crate::query::time::Zone;
+use crate::interpret::{EventContext, Interpreted, encoding, interpret_with_kind, written};
 use crate::record::{Field, Record, Token, Tokens, Value};
 
-pub fn write_event(out: &mut Vec<u8>, event: &Event, zone: Zone) {
+pub fn write_event(out: &mut Vec<u8>, event: &Event, options: &WriterOptions) {
     out.extend_from_slice(b"{\"id\":");
     match event.stamp() {
         Some(s) => {
             let id = format!("{}.{:03}:{}", s.sec, s.msec, s.serial);
             write_str(out, id.as_bytes());
             out.extend_from_slice(b",\"time\":\"");
-            write_iso(out, s.sec, s.msec, zone);
+            write_iso(out, s.sec, s.msec, options.zone);
             out.extend_from_slice(format!("\",\"epoch_ms\":{}", s.millis()).as_bytes());
         }
         None => out.extend_from_slice(b"null,\"time\":null,\"epoch_ms\":null"),
@@ -25,42 +30,104 @@ pub fn write_event(out: &mut Vec<u8>, event: &Event, zone: Zone) {
         Some(node) => write_str(out, node),
         None => out.extend_from_slice(b"null"),
     }
+    let ctx = EventContext::of(event.records());
     out.extend_from_slice(b",\"records\":[");
     for (i, record) in event.records().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        write_record(out, &record);
+        write_record(out, &record, &ctx, options);
     }
     out.extend_from_slice(b"]}\n");
 }
 
-fn write_record(out: &mut Vec<u8>, record: &Record) {
+fn write_record(out: &mut Vec<u8>, record: &Record, ctx: &EventContext, options: &WriterOptions) {
     out.extend_from_slice(b"{\"type\":");
     write_str(out, record.type_name());
     out.extend_from_slice(b",\"fields\":");
-    write_fields(out, record.type_code(), record.body());
+    let interpreter = Interpreter {
+        record,
+        ctx,
+        options,
+    };
+    write_fields(out, record.body(), &|out, field| {
+        interpreter.write(out, field)
+    });
     if let Some(enrichment) = record.enrichment() {
         out.extend_from_slice(b",\"enriched\":");
-        write_fields(out, record.type_code(), enrichment);
+        let record_type = record.type_code();
+        write_fields(out, enrichment, &|out, field| {
+            write_str(out, &encoding::decode(record_type, field.key, field.value))
+        });
     }
     let words = unlabeled(record.body());
     if !words.is_empty() {
-        out.extend_from_slice(b",\"words\":[");
-        for (i, word) in words.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_str(out, word);
-        }
-        out.push(b']');
+        out.extend_from_slice(b",\"words\":");
+        write_str_array(out, words);
     }
     out.push(b'}');
 }
 
+/// Appends a JSON array of byte strings.
+fn write_str_array<'s>(out: &mut Vec<u8>, items: impl IntoIterator<Item = &'s [u8]>) {
+    write_array(out, items, write_str);
+}
+
+/// Appends a JSON array, each item written by `each`.
+fn write_array<T>(
+    out: &mut Vec<u8>,
+    items: impl IntoIterator<Item = T>,
+    mut each: impl FnMut(&mut Vec<u8>, T),
+) {
+    out.push(b'[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        each(out, item);
+    }
+    out.push(b']');
+}
+
+/// Writes one field's value of a record body: raw and interpreted.
+struct Interpreter<'r, 'a> {
+    record: &'r Record<'a>,
+    ctx: &'r EventContext,
+    options: &'r WriterOptions,
+}
+
+impl Interpreter<'_, '_> {
+    fn write(&self, out: &mut Vec<u8>, field: &Field) {
+        if let Value::Nested(inner) = field.value
+            && inner.contains(&b'=')
+        {
+            return write_fields(out, inner, &|out, f| self.write(out, f));
+        }
+        let record = self.record;
+        let shown = interpret_with_kind(
+            self.ctx,
+            record.type_code(),
+            record,
+            field.key,
+            field.value,
+            &*self.options.names,
+        )
+        .1;
+        out.extend_from_slice(b"{\"raw\":");
+        write_str(out, field.value.raw());
+        out.extend_from_slice(b",\"interpreted\":");
+        match &shown {
+            Interpreted::Raw => write_str(out, field.value.raw()),
+            Interpreted::Keys(_) => write_str_array(out, shown.keys()),
+            other => write_str(out, &other.text(written(record, field.value))),
+        }
+        out.push(b'}');
+    }
+}
+
 /// Writes the fields of `text` as an object; a repeated key becomes an array of its values,
-/// and `msg='…'` holding fields becomes a nested object.
-fn write_fields(out: &mut Vec<u8>, record_type: Option<u32>, text: &[u8]) {
+/// each written by `value`.
+fn write_fields(out: &mut Vec<u8>, text: &[u8], value: &dyn Fn(&mut Vec<u8>, &Field)) {
     let fields: Vec<Field> = Tokens::new(text)
         .filter_map(|t| match t {
             Token::Field(f) => Some(f),
@@ -81,26 +148,12 @@ fn write_fields(out: &mut Vec<u8>, record_type: Option<u32>, text: &[u8]) {
         out.push(b':');
         let repeated: Vec<&Field> = fields[i..].iter().filter(|f| f.key == field.key).collect();
         if repeated.len() > 1 {
-            out.push(b'[');
-            for (j, f) in repeated.iter().enumerate() {
-                if j > 0 {
-                    out.push(b',');
-                }
-                write_value(out, record_type, f);
-            }
-            out.push(b']');
+            write_array(out, repeated, |out, f| value(out, f));
         } else {
-            write_value(out, record_type, field);
+            value(out, field);
         }
     }
     out.push(b'}');
-}
-
-fn write_value(out: &mut Vec<u8>, record_type: Option<u32>, field: &Field) {
-    match field.value {
-        Value::Nested(inner) if inner.contains(&b'=') => write_fields(out, record_type, inner),
-        value => write_str(out, &encoding::decode(record_type, field.key, value)),
-    }
 }
 
 /// Tokens without a key: AVC's `avc:`, `denied`, `{ read write }`; old daemon free text.

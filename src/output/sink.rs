@@ -7,8 +7,21 @@ use std::io::{self, IsTerminal, Write};
 pub struct Sink {
     out: io::BufWriter<Box<dyn Write + Send>>,
     flush_each: bool,
-    escape: bool,
+    escape: TerminalEscape,
     closed: bool,
+}
+
+/// What a terminal must not see of a format's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TerminalEscape {
+    /// Nothing to escape (not a terminal).
+    Nothing,
+    /// Records as they were logged: control characters and invalid UTF-8 as `\xNN`, and
+    /// backslashes doubled so that no escape can be forged.
+    Verbatim,
+    /// Text whose writer escaped its values already: control characters that remain (DEL,
+    /// C1, invalid UTF-8) as `\xNN`, backslashes kept.
+    Controls,
 }
 
 /// What became of a write.
@@ -21,17 +34,21 @@ pub enum SinkError {
 
 impl Sink {
     /// Stdout. `line_buffered` forces a flush after every batch; a terminal always gets one.
-    /// `escape_terminal` escapes control characters when stdout is a terminal.
-    pub fn stdout(line_buffered: bool, escape_terminal: bool) -> Sink {
+    /// `on_terminal` is the escaping the format needs when stdout is a terminal.
+    pub fn stdout(line_buffered: bool, on_terminal: TerminalEscape) -> Sink {
         let terminal = io::stdout().is_terminal();
         Sink::new(
             Box::new(io::stdout()),
             line_buffered || terminal,
-            escape_terminal && terminal,
+            if terminal {
+                on_terminal
+            } else {
+                TerminalEscape::Nothing
+            },
         )
     }
 
-    pub fn new(out: Box<dyn Write + Send>, flush_each: bool, escape: bool) -> Sink {
+    pub fn new(out: Box<dyn Write + Send>, flush_each: bool, escape: TerminalEscape) -> Sink {
         Sink {
             out: io::BufWriter::with_capacity(256 * 1024, out),
             flush_each,
@@ -53,11 +70,14 @@ impl Sink {
         if self.closed {
             return Err(SinkError::Closed);
         }
-        let result = if self.escape {
-            self.out
-                .write_all(&super::escape::terminal_safe_lines(bytes))
-        } else {
-            self.out.write_all(bytes)
+        let result = match self.escape {
+            TerminalEscape::Nothing => self.out.write_all(bytes),
+            TerminalEscape::Verbatim => self
+                .out
+                .write_all(&super::escape::terminal_safe_lines(bytes)),
+            TerminalEscape::Controls => self
+                .out
+                .write_all(&super::escape::controls_safe_lines(bytes)),
         };
         let result = result.and_then(|()| {
             if self.flush_each {

@@ -80,6 +80,24 @@ pub fn write_iso(out: &mut Vec<u8>, sec: u64, msec: u16, zone: Zone) {
     out.extend_from_slice(text.as_bytes());
 }
 
+/// Appends the time in `zone` to the second: `2023-11-26T11:28:15Z`, `…+01:00`.
+pub fn write_iso_seconds(out: &mut Vec<u8>, sec: u64, zone: Zone) {
+    let start = out.len();
+    write_iso(out, sec, 0, zone);
+    // `YYYY-MM-DDTHH:MM:SS` is 19 bytes; the `.000` after it goes.
+    let dot = start + 19;
+    if out.get(dot) == Some(&b'.') {
+        out.drain(dot..dot + 4);
+    }
+}
+
+/// The wall clock of `sec` in `zone` and the zone's offset from UTC then, in seconds.
+pub fn wall_clock(sec: u64, zone: Zone) -> (chrono::NaiveDateTime, i64) {
+    let instant = DateTime::<Utc>::from_timestamp(sec as i64, 0).unwrap_or_default();
+    let wall = zone.wall_clock(instant);
+    (wall, (wall - instant.naive_utc()).num_seconds())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +118,16 @@ mod tests {
                 .to_string();
             assert_eq!(iso_utc(sec, 7), expected);
         }
+    }
+
+    #[test]
+    fn seconds_drop_the_milliseconds() {
+        let mut out = Vec::new();
+        write_iso_seconds(&mut out, 1_700_990_000, Zone::parse("+05:30").unwrap());
+        assert_eq!(out, b"2023-11-26T14:43:20+05:30");
+        out.clear();
+        write_iso_seconds(&mut out, 1_700_990_000, Zone::Utc);
+        assert_eq!(out, b"2023-11-26T09:13:20Z");
     }
 
     #[test]

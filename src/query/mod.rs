@@ -10,6 +10,7 @@ pub mod time;
 
 use crate::event::{Event, Mark, Marker};
 use crate::interpret::names::{NameLookup, NoNames};
+use crate::interpret::tables::values;
 use crate::interpret::{Arch, EventContext, encoding, errno, interpret_field};
 use crate::record::{FieldName, Record, Value};
 use std::sync::Arc;
@@ -548,11 +549,29 @@ fn syscall_matches(
         .fields_by(arch)
         .next()
         .and_then(|v| Arch::from_field(v.raw()));
+    // i386's socketcall() and ipc() make the call their first argument names.
+    let multiplexed = || {
+        let name = arch.and_then(|a| a.syscall_name(u32::try_from(number).ok()?))?;
+        let (table, mask) = match name {
+            "socketcall" => (values::SOCKETCALLS, u64::MAX),
+            "ipc" => (values::IPC_CALLS, 0xffff),
+            _ => return None,
+        };
+        let a0 = record
+            .field(b"a0")
+            .and_then(|v| u64::from_str_radix(std::str::from_utf8(v.raw()).ok()?, 16).ok())?;
+        table
+            .iter()
+            .find(|(n, _)| *n == a0 & mask)
+            .map(|(_, call)| *call)
+    };
     specs.iter().any(|spec| match spec {
         SyscallSpec::Number(n) => number == *n as u64,
-        SyscallSpec::Name(name) => arch
-            .and_then(|a| a.syscall_number(name))
-            .is_some_and(|n| n as u64 == number),
+        SyscallSpec::Name(name) => {
+            arch.and_then(|a| a.syscall_number(name))
+                .is_some_and(|n| n as u64 == number)
+                || multiplexed().is_some_and(|call| call == name)
+        }
     })
 }
 
@@ -576,7 +595,11 @@ pub fn parse_syscall(text: &str) -> Result<SyscallSpec, String> {
     if let Ok(n) = text.parse() {
         return Ok(SyscallSpec::Number(n));
     }
-    if Arch::all().any(|a| a.syscall_number(text).is_some()) {
+    let multiplexed = values::SOCKETCALLS
+        .iter()
+        .chain(values::IPC_CALLS)
+        .any(|(_, call)| *call == text);
+    if multiplexed || Arch::all().any(|a| a.syscall_number(text).is_some()) {
         Ok(SyscallSpec::Name(text.to_string()))
     } else {
         Err(format!(
