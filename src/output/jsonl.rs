@@ -46,14 +46,8 @@ fn write_record(out: &mut Vec<u8>, record: &Record) {
     }
     let words = unlabeled(record.body());
     if !words.is_empty() {
-        out.extend_from_slice(b",\"words\":[");
-        for (i, word) in words.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_str(out, word);
-        }
-        out.push(b']');
+        out.extend_from_slice(b",\"words\":");
+        super::json::write_str_array(out, words.iter().copied());
     }
     out.push(b'}');
 }

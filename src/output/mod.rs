@@ -6,6 +6,7 @@ pub mod escape;
 pub mod json;
 pub mod jsonl;
 pub mod raw;
+pub mod rows;
 pub mod sink;
 pub mod time;
 

@@ -3,6 +3,7 @@
 //! when any record of the event satisfies it (ausearch keeps one value per event, the last
 //! record's, and so misses multi-record matches; we do not).
 
+pub mod cidr;
 mod files;
 pub mod time;
 
