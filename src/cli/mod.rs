@@ -5,6 +5,8 @@
 pub mod args;
 pub mod ausearch;
 
+use crate::commands::net::select::{Families, RowFilter};
+use crate::commands::net::{self, NetFormat, NetOptions, SummaryBy, View};
 use crate::commands::search::{self, SearchFormat, SearchOptions, SortOrder};
 use crate::error::UsageError;
 use crate::event::Window;
@@ -15,7 +17,10 @@ use crate::query::time::{TimeBound, Zone, parse_time};
 use crate::query::{self, Condition, Filter};
 use crate::record::types;
 use crate::stats::RunStats;
-use args::{Cli, Command, FilterArgs, InputArgs, SearchArgs, SearchFormatArg, SortArg, YesNo};
+use args::{
+    Cli, Command, DirectionArg, FilterArgs, InputArgs, NetArgs, NetByArg, NetFormatArg, SearchArgs,
+    SearchFormatArg, SortArg, YesNo,
+};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -24,7 +29,8 @@ use std::process::ExitCode;
 const DEFAULT_LOG_DIR: &str = "/var/log/audit";
 
 pub fn run(args: Vec<OsString>) -> ExitCode {
-    let (args, negated) = match take_negations(ausearch::translate(args)) {
+    let args = bare_success(ausearch::translate(args));
+    let (args, negated) = match take_negations(args) {
         Ok(split) => split,
         Err(err) => {
             eprintln!("ausift: {err}");
@@ -40,6 +46,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     };
     let result = match cli.command {
         Command::Search(args) => run_search(args, &negated),
+        Command::Net(args) => run_net(args, &negated),
     };
     match result {
         Ok(code) => code,
@@ -59,13 +66,123 @@ fn run_search(args: SearchArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, U
         .extend(negated_conditions(negated, zone)?);
     let mut sink = Sink::stdout(args.line_buffered, options.format == SearchFormat::Raw);
     let outcome = search::run(&options, &mut sink);
-    let mut stats = outcome.stats;
-    if let Some(err) = outcome.output_error {
+    Ok(conclude(outcome.stats, outcome.output_error, &args.input))
+}
+
+/// The exit status of a run, after its report on stderr.
+fn conclude(
+    mut stats: RunStats,
+    output_error: Option<std::io::Error>,
+    input: &InputArgs,
+) -> ExitCode {
+    if let Some(err) = output_error {
         eprintln!("ausift: cannot write the output: {err}");
-        return Ok(ExitCode::from(2));
+        return ExitCode::from(2);
     }
-    report(&mut stats, &args.input);
-    Ok(exit_code(&stats))
+    report(&mut stats, input);
+    exit_code(&stats)
+}
+
+fn run_net(args: NetArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageError> {
+    let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
+    let mut filter = build_filter(&args.filter, zone)?;
+    filter.conditions.extend(negated_conditions(negated, zone)?);
+    let format = match args.format {
+        NetFormatArg::Table => NetFormat::Table,
+        NetFormatArg::Csv => NetFormat::Csv,
+        NetFormatArg::Jsonl => NetFormat::Jsonl,
+    };
+    let terminal = std::io::stdout().is_terminal();
+    let options = NetOptions {
+        inputs: inputs(&args.input),
+        filter,
+        rows: net_row_filter(&args)?,
+        view: net_view(&args),
+        format,
+        terminal,
+        zone,
+        names: std::sync::Arc::new(crate::interpret::names::NoNames),
+        pipeline: pipeline_options(&args.input),
+        discover: DiscoverOptions {
+            follow_links: args.input.follow,
+        },
+    };
+    // Table cells are escaped as they are made; CSV is escaped whole for a terminal.
+    let mut sink = Sink::stdout(false, format == NetFormat::Csv);
+    let outcome = net::run(&options, &mut sink);
+    Ok(conclude(outcome.stats, outcome.output_error, &args.input))
+}
+
+fn net_view(args: &NetArgs) -> View {
+    match (args.listening, args.by, args.summary) {
+        (true, _, _) => View::Summary(SummaryBy::Listening),
+        (_, Some(NetByArg::Host), _) => View::Summary(SummaryBy::Host),
+        (_, Some(NetByArg::Exe), _) => View::Summary(SummaryBy::Exe),
+        (_, None, true) => View::Summary(SummaryBy::Flow),
+        (_, None, false) => View::Rows,
+    }
+}
+
+fn net_row_filter(args: &NetArgs) -> Result<RowFilter, UsageError> {
+    let families = if args.all_families {
+        Families::All
+    } else if args.family.is_empty() {
+        Families::Internet
+    } else {
+        let numbers = args
+            .family
+            .iter()
+            .map(|name| {
+                net::row::family_number(name).ok_or_else(|| {
+                    UsageError(format!(
+                        "unknown address family '{name}': give inet, inet6, unix, netlink, \
+                         packet, … or a number"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Families::Only(numbers)
+    };
+    let blocks = |texts: &[String]| parse_all(texts, crate::query::cidr::Cidr::parse);
+    Ok(RowFilter {
+        families,
+        remote: blocks(&args.remote)?,
+        addr: blocks(&args.addr)?,
+        ports: args.port.clone(),
+        directions: args
+            .direction
+            .iter()
+            .map(|d| match d {
+                DirectionArg::Out => net::row::Direction::Out,
+                DirectionArg::In => net::row::Direction::In,
+                DirectionArg::Listen => net::row::Direction::Listen,
+            })
+            .collect(),
+        failed: args.failed,
+    })
+}
+
+/// `--success` followed by no value means `--success yes` (`ausift net --success`): when
+/// nothing follows, or an option, or an input path. Any other word stays its value, so that
+/// `--success maybe` is still refused.
+fn bare_success(args: Vec<OsString>) -> Vec<OsString> {
+    let mut out = Vec::with_capacity(args.len());
+    for (i, arg) in args.iter().enumerate() {
+        let bare = match args.get(i + 1) {
+            None => true,
+            Some(next) => {
+                let text = next.to_str().unwrap_or_default();
+                let valued = ["yes", "no"].iter().any(|v| text.eq_ignore_ascii_case(v));
+                !valued && (text.starts_with('-') || std::path::Path::new(next).exists())
+            }
+        };
+        if arg == "--success" && bare && !args[..i].iter().any(|a| a == "--") {
+            out.push("--success=yes".into());
+        } else {
+            out.push(arg.clone());
+        }
+    }
+    out
 }
 
 /// Errors, skipped lines and (with --stats) the figures, on stderr. File names come from

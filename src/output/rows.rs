@@ -11,6 +11,37 @@ use super::json::{write_str, write_str_array};
 use std::borrow::Cow;
 use std::io::Write;
 
+/// The narrowest terminal a table is fitted to; a narrower one (or one whose width is
+/// unknown) gets the table at its natural width.
+const MIN_FITTED_WIDTH: u16 = 40;
+
+/// Columns are not squeezed below this width on a terminal.
+const NARROWEST_COLUMN: usize = 8;
+
+/// The widest a column may be for a table of columns `natural` wide to fit `terminal`
+/// columns: narrower columns keep their width, the widest share what is left and wrap.
+/// A terminal too narrow even for that gets columns [`NARROWEST_COLUMN`] wide.
+fn fitting_cap(natural: &[usize], terminal: usize) -> usize {
+    // Each column takes a blank on either side and one border.
+    let room = terminal.saturating_sub(3 * natural.len() + 1);
+    let mut sorted = natural.to_vec();
+    sorted.sort_unstable();
+    let mut used = 0;
+    for (i, &width) in sorted.iter().enumerate() {
+        let left = sorted.len() - i;
+        if used + width * left > room {
+            return ((room - used) / left).max(NARROWEST_COLUMN);
+        }
+        used += width;
+    }
+    usize::MAX
+}
+
+/// Characters, as a terminal shows them (one column each; wide characters are rare here).
+fn text_width(text: &str) -> usize {
+    text.chars().count()
+}
+
 /// One value of a row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cell<'a> {
@@ -176,9 +207,29 @@ impl TextTable {
                     .any(|r| r.get(c).is_some_and(|t| !t.is_empty()))
             })
             .collect();
-        if keep.iter().all(|&k| k) || self.rows.is_empty() {
-            return;
+        if !self.rows.is_empty() {
+            self.retain_columns(&keep);
         }
+    }
+
+    /// The width of each column: its widest cell or header.
+    fn widths(&self) -> Vec<usize> {
+        let mut widths: Vec<usize> = self.header.iter().map(|h| text_width(h)).collect();
+        for row in &self.rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(text_width(cell));
+            }
+        }
+        widths
+    }
+
+    /// Keeps the named columns only, in the order the table has them.
+    pub fn keep_columns(&mut self, names: &[&str]) {
+        let keep: Vec<bool> = self.header.iter().map(|h| names.contains(h)).collect();
+        self.retain_columns(&keep);
+    }
+
+    fn retain_columns(&mut self, keep: &[bool]) {
         let mut index = 0;
         self.header.retain(|_| {
             index += 1;
@@ -195,7 +246,9 @@ impl TextTable {
 
     /// The table for a terminal: borders, fitted to the terminal's width, long cells wrapped.
     pub fn render_terminal(&self) -> Vec<u8> {
-        use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+        use comfy_table::{
+            ColumnConstraint, ContentArrangement, Table, Width, presets::UTF8_FULL_CONDENSED,
+        };
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL_CONDENSED)
@@ -203,6 +256,16 @@ impl TextTable {
             .set_header(self.header.clone());
         for row in &self.rows {
             table.add_row(row.clone());
+        }
+        if let Some(width) = table.width().filter(|&w| w >= MIN_FITTED_WIDTH) {
+            let cap = fitting_cap(&self.widths(), width as usize);
+            for (index, natural) in self.widths().into_iter().enumerate() {
+                // comfy-table counts the blank on either side into the width.
+                let fixed = (natural.min(cap).max(1) + 2) as u16;
+                if let Some(column) = table.column_mut(index) {
+                    column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(fixed)));
+                }
+            }
         }
         let mut out = table.to_string().into_bytes();
         out.push(b'\n');
@@ -212,13 +275,7 @@ impl TextTable {
     /// Plain columns two blanks apart, for a pipe or a file: every column as wide as its
     /// widest cell, the last one unpadded.
     pub fn render_plain(&self) -> Vec<u8> {
-        let width = |text: &str| text.chars().count();
-        let mut widths: Vec<usize> = self.header.iter().map(|h| width(h)).collect();
-        for row in &self.rows {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(width(cell));
-            }
-        }
+        let widths = self.widths();
         let mut out = Vec::with_capacity((self.rows.len() + 1) * 80);
         let header: Vec<String> = self.header.iter().map(|h| h.to_string()).collect();
         for row in std::iter::once(&header).chain(&self.rows) {
@@ -226,7 +283,7 @@ impl TextTable {
             for (i, cell) in row.iter().enumerate() {
                 out.extend_from_slice(cell.as_bytes());
                 if i < last {
-                    let pad = widths[i] - width(cell) + 2;
+                    let pad = widths[i] - text_width(cell) + 2;
                     out.extend(std::iter::repeat_n(b' ', pad));
                 }
             }
@@ -242,6 +299,18 @@ impl TextTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_widest_columns_give_way_on_a_narrow_terminal() {
+        // 10 columns need 31 characters of borders and blanks.
+        let widths = [24, 5, 5, 40, 12, 6, 100, 4, 8, 7];
+        assert_eq!(fitting_cap(&widths, 400), usize::MAX);
+        let cap = fitting_cap(&widths, 150);
+        let total: usize = widths.iter().map(|&w| w.min(cap)).sum();
+        assert!(total <= 150 - 31, "cap {cap} gives {total}");
+        assert!(cap >= 24, "the time column keeps its width: cap {cap}");
+        assert_eq!(fitting_cap(&widths, 40), NARROWEST_COLUMN);
+    }
 
     #[test]
     fn csv_quotes_only_what_needs_it() {
