@@ -22,7 +22,7 @@ use crate::query::time::Zone;
 use crate::record::Stamp;
 use crate::stats::RunStats;
 use cells::{address_text, family_key};
-use row::{Direction, Endpoint, NetRow, Outcome, row_of};
+use row::{Detail, Direction, Endpoint, NetRow, Outcome, row_of};
 use rustc_hash::FxHashMap;
 use select::RowFilter;
 use std::collections::VecDeque;
@@ -100,10 +100,13 @@ impl Output<'_> {
 pub fn run(options: &NetOptions, sink: &mut Sink) -> NetOutcome {
     let (sources, discovery) = super::discover_sources(&options.inputs, &options.discover);
     let matcher = options.filter.matcher();
-    let names: &dyn NameLookup = &*options.names;
+    let detail = match options.view {
+        View::Rows => Detail::Full(&*options.names),
+        View::Summary(_) => Detail::Counted,
+    };
     let rows_of = |events: &[Event], each: &mut dyn FnMut(&NetRow)| {
         for event in events {
-            if let Some(row) = row_of(event, names)
+            if let Some(row) = row_of(event, detail)
                 && matcher.matches(event)
             {
                 each(&row);

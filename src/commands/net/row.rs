@@ -213,11 +213,23 @@ fn parse_hex(raw: &[u8]) -> Option<u64> {
     })
 }
 
+/// How much of a row to read.
+#[derive(Clone, Copy)]
+pub enum Detail<'n> {
+    /// Everything; user names the records do not carry are looked up in these databases.
+    Full(&'n dyn NameLookup),
+    /// What the summaries count: no user names, command line or keys.
+    Counted,
+}
+
 /// The row of `event`, if its SYSCALL record made a socket call of the view.
-pub fn row_of<'a>(event: &'a Event, names: &'a dyn NameLookup) -> Option<NetRow<'a>> {
+pub fn row_of<'a>(event: &'a Event, detail: Detail<'a>) -> Option<NetRow<'a>> {
     let syscall = event
         .records()
         .find(|r| r.type_code() == Some(record_type::SYSCALL))?;
+    if !may_be_socket_call(&syscall) {
+        return None;
+    }
     let ctx = EventContext::of(std::iter::once(syscall));
     let (call, args) = socket_call(event, &ctx)?;
     let direction = direction_of(call)?;
@@ -241,7 +253,7 @@ pub fn row_of<'a>(event: &'a Event, names: &'a dyn NameLookup) -> Option<NetRow<
         key: None,
         proctitle: None,
     };
-    read_process(&mut row, &syscall, &ctx, names);
+    read_process(&mut row, &syscall, &ctx, detail);
     row.fd = match call {
         "socket" => row.exit.and_then(|e| u64::try_from(e).ok()),
         _ => args[0],
@@ -256,9 +268,11 @@ pub fn row_of<'a>(event: &'a Event, names: &'a dyn NameLookup) -> Option<NetRow<
                 }
             }
             Some(PROCTITLE) if row.proctitle.is_none() => {
-                row.proctitle = record
-                    .field(b"proctitle")
-                    .map(|v| shown(interpret_field(&ctx, &record, b"proctitle", v, names), v));
+                if let Detail::Full(names) = detail {
+                    row.proctitle = record
+                        .field(b"proctitle")
+                        .map(|v| shown(interpret_field(&ctx, &record, b"proctitle", v, names), v));
+                }
             }
             _ => {}
         }
@@ -276,12 +290,33 @@ pub fn row_of<'a>(event: &'a Event, names: &'a dyn NameLookup) -> Option<NetRow<
     Some(row)
 }
 
+/// Whether a SYSCALL record's syscall may be a socket call: read from its first fields
+/// (`arch=`, `syscall=`), so that most events are passed over before their arguments are read.
+fn may_be_socket_call(record: &Record) -> bool {
+    let (mut arch, mut number) = (None, None);
+    for field in record.fields() {
+        match field.key {
+            b"arch" => arch = Arch::from_field(field.value.raw()),
+            b"syscall" => number = field.value.as_u64(),
+            _ => {}
+        }
+        if let (Some(arch), Some(number)) = (arch, number) {
+            let name = u32::try_from(number)
+                .ok()
+                .and_then(|n| arch.syscall_name(n));
+            return name.is_some_and(|n| n == "socketcall" || direction_of(n).is_some());
+        }
+    }
+    // Without both, the full reading decides.
+    true
+}
+
 /// The SYSCALL record's process fields and result, in one pass over its fields.
 fn read_process<'a>(
     row: &mut NetRow<'a>,
     record: &Record<'a>,
     ctx: &EventContext,
-    names: &'a dyn NameLookup,
+    detail: Detail<'a>,
 ) {
     let mut success = None;
     for field in record.fields() {
@@ -293,6 +328,9 @@ fn read_process<'a>(
             b"ppid" => row.ppid = value.as_u64(),
             b"ses" => row.session = value.as_u64().filter(|&s| s != u32::MAX as u64),
             b"auid" | b"uid" => {
+                let Detail::Full(names) = detail else {
+                    continue;
+                };
                 let who = identity(value, interpret_field(ctx, record, field.key, value, names));
                 match field.key {
                     b"auid" => row.auid = who,
@@ -303,7 +341,9 @@ fn read_process<'a>(
                 row.comm = Some(encoding::decode(Some(record_type::SYSCALL), b"comm", value))
             }
             b"exe" => row.exe = Some(encoding::decode(Some(record_type::SYSCALL), b"exe", value)),
-            b"key" if value.raw() != b"(null)" => row.key = Some(keys(value)),
+            b"key" if value.raw() != b"(null)" && matches!(detail, Detail::Full(_)) => {
+                row.key = Some(keys(value))
+            }
             _ => {}
         }
     }
