@@ -41,6 +41,11 @@ ausift completions zsh > \"${fpath[1]}/_ausift\""
     /// Print the man page (roff)
     #[command(after_help = "Example:\n  ausift man | man -l -")]
     Man,
+
+    /// Who connected where, who accepted whom, who listened: every socket call with its
+    /// decoded address and the process that made it.
+    #[command(after_help = NET_EXAMPLES)]
+    Net(NetArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,6 +90,22 @@ Options written the ausearch way (-ts, -te, -if, -sc, -sv, -pp, -ui, -ue, -ul, -
   ausift search --not -k cron -m USER_CMD
 Times without an offset are read in --tz (UTC by default). An --end date without a time
 means the end of that day.";
+
+const NET_EXAMPLES: &str = "\
+Examples:
+  ausift net /var/log/audit                          every connect, accept, bind, listen, send
+  ausift net --remote 203.0.113.0/24 --format csv audit.log.*
+  ausift net --summary -ts today                     per program, direction, peer and port
+  ausift net --by host --direction out               per peer
+  ausift net --listening --all-families              ports bound or listened on, per program
+  ausift net --failed --port 22,4444 -x /usr/bin/nc
+
+Rows: one per socket call (connect, sendto, sendmsg: out; accept, accept4, recvfrom, recvmsg:
+in; bind, listen: listen; socket: the socket's type and protocol). i386 socketcall gives the
+same rows as the direct calls. By default only inet and inet6 addresses are shown, and calls
+whose event names no address (listen, a send on a connected socket). EINPROGRESS marks a
+non-blocking connect under way: --failed leaves it out, the summaries count it as pending.
+Every search filter applies (-ts/-te, -k, -x, --auid, -n, …).";
 
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
@@ -566,4 +587,92 @@ pub struct SearchArgs {
     /// cannot be written; 12: its event is not in the logs
     #[arg(long, value_name = "FILE")]
     pub checkpoint: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NetFormatArg {
+    /// Aligned columns (a bordered table fitted to the width on a terminal)
+    Table,
+    /// Comma-separated values with a header line, every field
+    Csv,
+    /// One JSON object per line, every field
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DirectionArg {
+    /// connect, send, sendto, sendmsg
+    Out,
+    /// accept, accept4, recvfrom, recvmsg
+    In,
+    /// bind, listen
+    Listen,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NetByArg {
+    /// One row per address
+    Host,
+    /// One row per program
+    Exe,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct NetArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
+
+    /// Address families to show: inet, inet6, unix, netlink, packet, … or numbers
+    /// [default: inet, inet6, and calls naming no address]
+    #[arg(long, value_name = "FAMILY", value_delimiter = ',')]
+    pub family: Vec<String>,
+
+    /// Show every address family
+    #[arg(long, conflicts_with = "family")]
+    pub all_families: bool,
+
+    /// Peers (of connections made or accepted) in this address block: 10.0.0.0/8,
+    /// 2001:db8::/32 or one address
+    #[arg(long, value_name = "CIDR", value_delimiter = ',')]
+    pub remote: Vec<String>,
+
+    /// Any address (peer or bound) in this address block
+    #[arg(long, value_name = "CIDR", value_delimiter = ',')]
+    pub addr: Vec<String>,
+
+    /// Calls with this port
+    #[arg(long, value_name = "PORT", value_delimiter = ',')]
+    pub port: Vec<u16>,
+
+    /// Calls of this direction
+    #[arg(long, value_enum, value_name = "DIRECTION", value_delimiter = ',')]
+    pub direction: Vec<DirectionArg>,
+
+    /// Only calls that failed (EINPROGRESS, a connect under way, is no failure); --success
+    /// keeps those that succeeded
+    #[arg(long)]
+    pub failed: bool,
+
+    /// One row per program, direction, address and port, with counts, first and last time
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Summarise per address (host) or per program (exe) instead
+    #[arg(long, value_enum, value_name = "host|exe")]
+    pub by: Option<NetByArg>,
+
+    /// Addresses and ports bound or listened on, per host and program (a listen() takes the
+    /// address of the bind() before it on the same socket)
+    #[arg(long, conflicts_with_all = ["summary", "by"])]
+    pub listening: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: NetFormatArg,
 }

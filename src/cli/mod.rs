@@ -7,6 +7,8 @@ pub mod aureport;
 pub mod ausearch;
 pub mod docs;
 
+use crate::commands::net::select::{Families, RowFilter};
+use crate::commands::net::{self, NetFormat, NetOptions, SummaryBy, View};
 use crate::commands::report::{self, ReportFormat, ReportKind, ReportOptions};
 use crate::commands::search::{self, CheckpointOptions, SearchOptions, SortOrder};
 use crate::error::UsageError;
@@ -23,8 +25,9 @@ use crate::query::{self, Condition, Filter, IdSpec};
 use crate::record::types;
 use crate::stats::{DEBUG_LISTED_SKIPS, LISTED_SKIPS, RunStats};
 use args::{
-    Cli, Command, EscapeArg, FilterArgs, InputArgs, NamesArgs, OutputArgs, ReportArgs,
-    ReportFormatArg, SearchArgs, SearchFormatArg, SortArg, YesNo,
+    Cli, Command, DirectionArg, EscapeArg, FilterArgs, InputArgs, NamesArgs, NetArgs, NetByArg,
+    NetFormatArg, OutputArgs, ReportArgs, ReportFormatArg, SearchArgs, SearchFormatArg, SortArg,
+    YesNo,
 };
 use clap::Parser;
 use std::ffi::OsString;
@@ -35,7 +38,7 @@ use std::sync::Arc;
 const DEFAULT_LOG_DIR: &str = "/var/log/audit";
 
 pub fn run(args: Vec<OsString>) -> ExitCode {
-    let args = ausearch::translate(aureport::translate(args));
+    let args = bare_success(ausearch::translate(aureport::translate(args)));
     let (args, negated) = match take_negations(args) {
         Ok(split) => split,
         Err(err) => {
@@ -55,6 +58,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Command::Report(args) => run_report(args, &negated),
         Command::Completions { shell } => docs::print(&docs::completions(shell)),
         Command::Man => docs::print(&docs::man_page()),
+        Command::Net(args) => run_net(args, &negated),
     };
     match result {
         Ok(code) => code,
@@ -301,6 +305,118 @@ fn resolve_log_times(
 
 fn epoch_text(sec: u64, msec: u16) -> String {
     format!("{sec}.{msec:03}")
+}
+
+fn run_net(args: NetArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageError> {
+    let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
+    let mut filter = build_filter(&args.filter, zone)?;
+    filter.conditions.extend(negated_conditions(negated, zone)?);
+    let format = match args.format {
+        NetFormatArg::Table => NetFormat::Table,
+        NetFormatArg::Csv => NetFormat::Csv,
+        NetFormatArg::Jsonl => NetFormat::Jsonl,
+    };
+    let terminal = std::io::stdout().is_terminal();
+    let options = NetOptions {
+        inputs: inputs(&args.input),
+        filter,
+        rows: net_row_filter(&args)?,
+        view: net_view(&args),
+        format,
+        terminal,
+        zone,
+        names: build_names(&args.names)?,
+        pipeline: pipeline_options(&args.input),
+        discover: DiscoverOptions {
+            follow_links: args.input.follow,
+        },
+    };
+    // Table cells are escaped as they are made; CSV is escaped whole for a terminal.
+    let on_terminal = if format == NetFormat::Csv {
+        TerminalEscape::Verbatim
+    } else {
+        TerminalEscape::Nothing
+    };
+    let mut sink = Sink::stdout(false, on_terminal);
+    let outcome = net::run(&options, &mut sink);
+    Ok(conclude(
+        outcome.stats,
+        outcome.output_error,
+        None,
+        &args.input,
+    ))
+}
+
+fn net_view(args: &NetArgs) -> View {
+    match (args.listening, args.by, args.summary) {
+        (true, _, _) => View::Summary(SummaryBy::Listening),
+        (_, Some(NetByArg::Host), _) => View::Summary(SummaryBy::Host),
+        (_, Some(NetByArg::Exe), _) => View::Summary(SummaryBy::Exe),
+        (_, None, true) => View::Summary(SummaryBy::Flow),
+        (_, None, false) => View::Rows,
+    }
+}
+
+fn net_row_filter(args: &NetArgs) -> Result<RowFilter, UsageError> {
+    let families = if args.all_families {
+        Families::All
+    } else if args.family.is_empty() {
+        Families::Internet
+    } else {
+        let numbers = args
+            .family
+            .iter()
+            .map(|name| {
+                net::row::family_number(name).ok_or_else(|| {
+                    UsageError(format!(
+                        "unknown address family '{name}': give inet, inet6, unix, netlink, \
+                         packet, … or a number"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Families::Only(numbers)
+    };
+    let blocks = |texts: &[String]| parse_all(texts, crate::query::cidr::Cidr::parse);
+    Ok(RowFilter {
+        families,
+        remote: blocks(&args.remote)?,
+        addr: blocks(&args.addr)?,
+        ports: args.port.clone(),
+        directions: args
+            .direction
+            .iter()
+            .map(|d| match d {
+                DirectionArg::Out => net::row::Direction::Out,
+                DirectionArg::In => net::row::Direction::In,
+                DirectionArg::Listen => net::row::Direction::Listen,
+            })
+            .collect(),
+        failed: args.failed,
+    })
+}
+
+/// `--success` followed by no value means `--success yes` (`ausift net --success`): when
+/// nothing follows, or an option, or an input path. Any other word stays its value, so that
+/// `--success maybe` is still refused.
+fn bare_success(args: Vec<OsString>) -> Vec<OsString> {
+    let mut out = Vec::with_capacity(args.len());
+    for (i, arg) in args.iter().enumerate() {
+        let bare = match args.get(i + 1) {
+            None => true,
+            Some(next) => {
+                let text = next.to_str().unwrap_or_default();
+                let valued = ["yes", "no"].iter().any(|v| text.eq_ignore_ascii_case(v));
+                !valued && (text.starts_with('-') || std::path::Path::new(next).exists())
+            }
+        };
+        if arg == "--success" && bare && !args[..i].iter().any(|a| a == "--") {
+            out.push("--success=yes".into());
+        } else {
+            out.push(arg.clone());
+        }
+    }
+    out
 }
 
 /// Errors, skipped lines and (with --stats) the figures, on stderr. File names come from

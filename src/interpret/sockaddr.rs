@@ -11,7 +11,7 @@
 use super::Arch;
 use super::tables::values::ADDRESS_FAMILIES;
 use std::fmt;
-use std::net::{Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 const AF_UNSPEC: u16 = 0;
 const AF_UNIX: u16 = 1;
@@ -224,6 +224,35 @@ impl SockAddr {
         }
     }
 
+    /// The IP address of an inet or inet6 address.
+    pub fn ip(&self) -> Option<IpAddr> {
+        match self {
+            SockAddr::Inet { addr, .. } => Some(IpAddr::V4(*addr)),
+            SockAddr::Inet6 { addr, .. } => Some(IpAddr::V6(*addr)),
+            _ => None,
+        }
+    }
+
+    /// The port of an inet or inet6 address.
+    pub fn port(&self) -> Option<u16> {
+        match self {
+            SockAddr::Inet { port, .. } | SockAddr::Inet6 { port, .. } => Some(*port),
+            _ => None,
+        }
+    }
+
+    /// The IP address alone as [`fmt::Display`] writes it (`2001:db8::1`, `fe80::1%2`).
+    pub fn ip_text(&self) -> Option<String> {
+        match self {
+            SockAddr::Inet { addr, .. } => Some(addr.to_string()),
+            SockAddr::Inet6 { addr, scope_id, .. } => Some(match scope_id {
+                0 => Ipv6Text(addr).to_string(),
+                scope => format!("{}%{scope}", Ipv6Text(addr)),
+            }),
+            _ => None,
+        }
+    }
+
     /// The address as bytes: [`fmt::Display`]'s text, except that path bytes which are not
     /// UTF-8 are kept as they are.
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -287,8 +316,7 @@ impl fmt::Display for Details<'_> {
                 scope_id,
                 ..
             } => {
-                write!(f, "laddr=")?;
-                write_ipv6(f, addr)?;
+                write!(f, "laddr={}", Ipv6Text(addr))?;
                 if *scope_id != 0 {
                     write!(f, "%{scope_id}")?;
                 }
@@ -304,6 +332,15 @@ impl fmt::Display for Details<'_> {
             SockAddr::X25 { addr } => write!(f, "laddr={}", String::from_utf8_lossy(addr)),
             SockAddr::Other { .. } => write!(f, "(unsupported)"),
         }
+    }
+}
+
+/// An IPv6 address in the text of [`write_ipv6`].
+struct Ipv6Text<'a>(&'a Ipv6Addr);
+
+impl fmt::Display for Ipv6Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_ipv6(f, self.0)
     }
 }
 
@@ -425,6 +462,13 @@ mod tests {
                 format!("{{ saddr_fam=inet6 laddr={want} lport=22 }}")
             );
         }
+        let scoped = decode(
+            b"0A00001600000000FE80000000000000000000000000000102000000",
+            x86(),
+        )
+        .unwrap();
+        assert_eq!(scoped.ip_text().as_deref(), Some("fe80::1%2"));
+        assert_eq!(scoped.port(), Some(22));
         // A link-local address keeps its scope as the number the log holds.
         assert_eq!(
             text(

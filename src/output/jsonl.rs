@@ -63,14 +63,9 @@ fn write_record(out: &mut Vec<u8>, record: &Record, ctx: &EventContext, options:
     let words = unlabeled(record.body());
     if !words.is_empty() {
         out.extend_from_slice(b",\"words\":");
-        write_str_array(out, words);
+        super::json::write_str_array(out, words.iter().copied());
     }
     out.push(b'}');
-}
-
-/// Appends a JSON array of byte strings.
-fn write_str_array<'s>(out: &mut Vec<u8>, items: impl IntoIterator<Item = &'s [u8]>) {
-    write_array(out, items, write_str);
 }
 
 /// Appends a JSON array, each item written by `each`.
@@ -118,7 +113,7 @@ impl Interpreter<'_, '_> {
         out.extend_from_slice(b",\"interpreted\":");
         match &shown {
             Interpreted::Raw => write_str(out, field.value.raw()),
-            Interpreted::Keys(_) => write_str_array(out, shown.keys()),
+            Interpreted::Keys(_) => super::json::write_str_array(out, shown.keys()),
             other => write_str(out, &other.text(written(record, field.value))),
         }
         out.push(b'}');

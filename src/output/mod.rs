@@ -12,6 +12,7 @@ pub mod interpreted;
 pub mod json;
 pub mod jsonl;
 pub mod raw;
+pub mod rows;
 pub mod sink;
 pub mod text;
 pub mod time;

@@ -4,6 +4,7 @@
 //! record's, and so misses multi-record matches; we do not).
 
 pub mod checkpoint;
+pub mod cidr;
 pub mod expr;
 mod files;
 pub mod time;
