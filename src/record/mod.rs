@@ -279,7 +279,8 @@ fn parse_at(text: &[u8], start: usize, hints: LineHints) -> Result<ParsedRecord,
     } else {
         None
     };
-    let record_end = next.map_or(text.len(), |n| n - 1);
+    // A record with an empty body may be followed at once by the next (`…): node=b type=…`).
+    let record_end = next.map_or(text.len(), |n| (n - 1).max(body_start));
     let separator = if hints.may_be_enriched {
         memchr::memchr(ENRICHMENT_SEPARATOR, &text[body_start..record_end])
     } else {

@@ -122,6 +122,21 @@ fn two_records_on_one_line() {
 }
 
 #[test]
+fn an_empty_record_followed_at_once_by_a_node_prefixed_one() {
+    // Found by fuzzing: the second record starts where the first one's body would.
+    let line = "type=A msg=audit(1.000:1): node=x type=B msg=audit(1.000:2): pid=1";
+    let p = parse(line);
+    let next = p.next.unwrap();
+    assert_eq!(&line[next..next + 7], "node=x ");
+    assert!(p.len <= next);
+    assert!(view(line.as_bytes(), &p).body().is_empty());
+    assert_eq!(
+        view(line[next..].as_bytes(), &parse(&line[next..])).node(),
+        Some(&b"x"[..])
+    );
+}
+
+#[test]
 fn a_header_inside_msg_text_is_not_a_second_record() {
     let line = "type=USER msg=audit(1.000:2): pid=1 msg='text type=SYSCALL msg=audit(1.000:3): x'";
     assert_eq!(parse(line).next, None);
