@@ -131,7 +131,7 @@ fn an_empty_record_followed_at_once_by_a_node_prefixed_one() {
     assert!(p.len <= next);
     assert!(view(line.as_bytes(), &p).body().is_empty());
     assert_eq!(
-        view(line[next..].as_bytes(), &parse(&line[next..])).node(),
+        view(&line.as_bytes()[next..], &parse(&line[next..])).node(),
         Some(&b"x"[..])
     );
 }
