@@ -8,6 +8,7 @@ pub mod arch;
 pub mod args;
 pub mod encoding;
 pub mod errno;
+pub mod execve;
 pub mod field;
 pub mod field_type;
 pub mod names;
