@@ -1,7 +1,7 @@
 //! `--format jsonl` for search: one object per event with its id, time, node and records,
 //! values decoded (hex to text). The full export schema is `ausift export`'s.
 
-use super::json::write_str;
+use super::json::{write_str, write_str_array};
 use super::time::write_iso;
 use crate::event::Event;
 use crate::interpret::encoding;
@@ -46,14 +46,8 @@ fn write_record(out: &mut Vec<u8>, record: &Record) {
     }
     let words = unlabeled(record.body());
     if !words.is_empty() {
-        out.extend_from_slice(b",\"words\":[");
-        for (i, word) in words.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_str(out, word);
-        }
-        out.push(b']');
+        out.extend_from_slice(b",\"words\":");
+        write_str_array(out, words.iter().copied());
     }
     out.push(b'}');
 }

@@ -80,6 +80,16 @@ pub fn write_iso(out: &mut Vec<u8>, sec: u64, msec: u16, zone: Zone) {
     out.extend_from_slice(text.as_bytes());
 }
 
+/// Appends the time to the second (`2023-11-26T11:28:15Z`, `…T12:28:15+01:00`), for views that
+/// read like a shell session.
+pub fn write_iso_seconds(out: &mut Vec<u8>, sec: u64, zone: Zone) {
+    let start = out.len();
+    write_iso(out, sec, 0, zone);
+    if let Some(dot) = out[start..].iter().position(|&b| b == b'.') {
+        out.drain(start + dot..start + dot + 4);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +118,11 @@ mod tests {
         let berlin = Zone::parse("Europe/Berlin").unwrap();
         write_iso(&mut out, 1_700_990_000, 5, berlin);
         assert_eq!(out, b"2023-11-26T10:13:20.005+01:00");
+        out.clear();
+        write_iso_seconds(&mut out, 1_700_998_095, berlin);
+        assert_eq!(out, b"2023-11-26T12:28:15+01:00");
+        out.clear();
+        write_iso_seconds(&mut out, 1_700_998_095, Zone::Utc);
+        assert_eq!(out, b"2023-11-26T11:28:15Z");
     }
 }
