@@ -5,17 +5,23 @@
 pub mod args;
 pub mod ausearch;
 
+use crate::commands::exec::{self, ExecFilter, ExecFormat, ExecOptions, View};
 use crate::commands::search::{self, SearchFormat, SearchOptions, SortOrder};
 use crate::error::UsageError;
 use crate::event::Window;
 use crate::input::{DiscoverOptions, ReadOptions};
+use crate::interpret::names::NoNames;
 use crate::output::Sink;
+use crate::output::table::Layout;
 use crate::pipeline::{PipelineOptions, default_threads};
 use crate::query::time::{TimeBound, Zone, parse_time};
 use crate::query::{self, Condition, Filter};
 use crate::record::types;
 use crate::stats::RunStats;
-use args::{Cli, Command, FilterArgs, InputArgs, SearchArgs, SearchFormatArg, SortArg, YesNo};
+use args::{
+    Cli, Command, ExecArgs, ExecFormatArg, FilterArgs, InputArgs, SearchArgs, SearchFormatArg,
+    SortArg, YesNo,
+};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -40,6 +46,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     };
     let result = match cli.command {
         Command::Search(args) => run_search(args, &negated),
+        Command::Exec(args) => run_exec(args, &negated),
     };
     match result {
         Ok(code) => code,
@@ -53,19 +60,118 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
 fn run_search(args: SearchArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageError> {
     let mut options = search_options(&args)?;
     let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
-    options
-        .filter
-        .conditions
-        .extend(negated_conditions(negated, zone)?);
+    add_negations(&mut options.filter, negated, zone)?;
     let mut sink = Sink::stdout(args.line_buffered, options.format == SearchFormat::Raw);
     let outcome = search::run(&options, &mut sink);
-    let mut stats = outcome.stats;
-    if let Some(err) = outcome.output_error {
+    Ok(conclude(outcome.stats, outcome.output_error, &args.input))
+}
+
+/// The `--not` conditions joined to a command's filter.
+fn add_negations(
+    filter: &mut Filter,
+    negated: &[Vec<OsString>],
+    zone: Zone,
+) -> Result<(), UsageError> {
+    filter.conditions.extend(negated_conditions(negated, zone)?);
+    Ok(())
+}
+
+/// The end of a run: status 2 when the output could not be written, else the report on
+/// stderr and the status of what was read and found.
+fn conclude(
+    mut stats: RunStats,
+    output_error: Option<std::io::Error>,
+    input: &InputArgs,
+) -> ExitCode {
+    if let Some(err) = output_error {
         eprintln!("ausift: cannot write the output: {err}");
-        return Ok(ExitCode::from(2));
+        return ExitCode::from(2);
     }
-    report(&mut stats, &args.input);
-    Ok(exit_code(&stats))
+    report(&mut stats, input);
+    exit_code(&stats)
+}
+
+fn run_exec(args: ExecArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageError> {
+    let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
+    let mut options = exec_options(&args, zone)?;
+    add_negations(&mut options.filter, negated, zone)?;
+    let mut sink = Sink::stdout(args.line_buffered, options.format == ExecFormat::Csv);
+    let outcome = exec::run(&options, &mut sink);
+    Ok(conclude(outcome.stats, outcome.output_error, &args.input))
+}
+
+fn exec_options(args: &ExecArgs, zone: Zone) -> Result<ExecOptions, UsageError> {
+    let lineage = args.ancestors || args.descendants;
+    let mut filter_args = args.filter.clone();
+    let view = if lineage {
+        // The pids pick the processes of the tree; they are no filter on the rest.
+        let pids = std::mem::take(&mut filter_args.pid)
+            .into_iter()
+            .map(|p| u32::try_from(p).map_err(|_| UsageError(format!("bad pid {p}"))))
+            .collect::<Result<_, _>>()?;
+        View::Lineage {
+            pids,
+            ancestors: args.ancestors,
+            descendants: args.descendants,
+        }
+    } else if args.tree {
+        View::Tree
+    } else if !args.filter.session.is_empty() || args.user.is_some() {
+        View::Sessions {
+            sessions: args
+                .filter
+                .session
+                .iter()
+                .filter_map(|&s| u32::try_from(s).ok())
+                .collect(),
+            user: args.user.clone(),
+        }
+    } else {
+        View::Timeline
+    };
+    let mut filter = build_filter(&filter_args, zone)?;
+    if args.failed {
+        filter.conditions.push(Condition::Success(false));
+    }
+    let argv = args
+        .argv
+        .as_deref()
+        .map(|re| {
+            regex::bytes::Regex::new(re)
+                .map_err(|err| UsageError(format!("bad --argv regular expression: {err}")))
+        })
+        .transpose()?;
+    let layout = match args.width {
+        Some(width) => Layout::Boxed { width: Some(width) },
+        None if std::io::stdout().is_terminal() => Layout::Boxed { width: None },
+        None => Layout::Plain,
+    };
+    Ok(ExecOptions {
+        inputs: inputs(&args.input),
+        filter,
+        exec_filter: ExecFilter {
+            argv,
+            cwd: args.cwd.iter().map(|c| c.as_bytes().to_vec()).collect(),
+        },
+        view,
+        format: match args.format {
+            ExecFormatArg::Table => ExecFormat::Table,
+            ExecFormatArg::Text => ExecFormat::Text,
+            ExecFormatArg::Csv => ExecFormat::Csv,
+            ExecFormatArg::Jsonl => ExecFormat::Jsonl,
+        },
+        layout,
+        sort: match args.sort {
+            SortArg::Input => SortOrder::Input,
+            SortArg::Time => SortOrder::Time,
+        },
+        zone,
+        names: std::sync::Arc::new(NoNames),
+        pipeline: pipeline_options(&args.input),
+        discover: DiscoverOptions {
+            follow_links: args.input.follow,
+        },
+    })
 }
 
 /// Errors, skipped lines and (with --stats) the figures, on stderr. File names come from
