@@ -7,18 +7,33 @@
 //! can never be broken or forged by a value.
 
 use super::escape::write_terminal_safe;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 /// A column: its title and the width its plain cells are padded to.
 #[derive(Clone, Copy, Debug)]
 pub struct Column {
     pub title: &'static str,
     pub plain_width: usize,
+    /// The share of a boxed table's width (percent) the column gets at least.
+    pub boxed_share: u16,
 }
 
 impl Column {
     pub const fn new(title: &'static str, plain_width: usize) -> Self {
-        Column { title, plain_width }
+        Column {
+            title,
+            plain_width,
+            boxed_share: 0,
+        }
+    }
+
+    /// A column that gets at least `share` percent of a boxed table's width.
+    pub const fn wide(title: &'static str, plain_width: usize, share: u16) -> Self {
+        Column {
+            title,
+            plain_width,
+            boxed_share: share,
+        }
     }
 }
 
@@ -72,6 +87,14 @@ pub fn boxed(columns: &[Column], rows: &[Vec<Vec<u8>>], width: Option<u16>) -> S
     }
     for row in rows {
         table.add_row(used.iter().map(|&c| safe_text(&row[c])).collect::<Vec<_>>());
+    }
+    for (at, &c) in used.iter().enumerate() {
+        if columns[c].boxed_share > 0
+            && let Some(column) = table.column_mut(at)
+        {
+            let share = Width::Percentage(columns[c].boxed_share);
+            column.set_constraint(ColumnConstraint::LowerBoundary(share));
+        }
     }
     let mut text = table.to_string();
     text.push('\n');

@@ -71,6 +71,10 @@ pub struct ExecFilter {
 }
 
 impl ExecFilter {
+    pub fn is_empty(&self) -> bool {
+        self.argv.is_none() && self.cwd.is_empty()
+    }
+
     fn accepts(&self, exec: &Activity) -> bool {
         let cwd = exec.text(Text::Cwd);
         let in_cwd = self.cwd.is_empty() || self.cwd.iter().any(|dir| is_within(cwd, dir));
@@ -217,7 +221,8 @@ pub fn run(options: &ExecOptions, sink: &mut Sink) -> ExecOutcome {
             rows.len() as u64
         }
         View::Tree | View::Lineage { .. } => {
-            let shown = tree::select(&table, &options.view, !options.filter.is_empty());
+            let filtered = !options.filter.is_empty() || !options.exec_filter.is_empty();
+            let shown = tree::select(&table, &options.view, filtered);
             note(
                 &mut output_error,
                 tree::write(&table, &shown, options, sink),

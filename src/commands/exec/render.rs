@@ -119,6 +119,21 @@ const TIMELINE: &[Column] = &[
     Column::new("PARENT", 0),
 ];
 
+/// The columns of the timeline in a boxed table: fewer, the user as the text view has it, so
+/// that a terminal of common width still shows each row on a few lines.
+const BOXED: &[Column] = &[
+    Column::new("TIME", 24),
+    Column::new("NODE", 12),
+    Column::new("SES", 5),
+    Column::new("USER", 12),
+    Column::new("PID", 7),
+    Column::new("PPID", 7),
+    Column::new("RESULT", 6),
+    Column::new("CWD", 16),
+    Column::wide("COMMAND", 40, 30),
+    Column::new("PARENT", 0),
+];
+
 /// The CSV columns of every `exec` row, execs and session records alike.
 pub const CSV_HEADER: &[&str] = &[
     "time",
@@ -186,7 +201,8 @@ impl TimelineWriter {
 
     pub fn write_rows(&mut self, rows: &[ExecRow], sink: &mut Sink) -> Result<(), SinkError> {
         if self.is_boxed() {
-            self.boxed.extend(rows.iter().map(|r| cells(r, self.zone)));
+            self.boxed
+                .extend(rows.iter().map(|r| boxed_cells(r, self.zone)));
             return Ok(());
         }
         if rows.is_empty() {
@@ -232,7 +248,7 @@ impl TimelineWriter {
             Layout::Boxed { width } => width,
             Layout::Plain => None,
         };
-        let text = table::boxed(TIMELINE, &self.boxed, width);
+        let text = table::boxed(BOXED, &self.boxed, width);
         sink.write(text.as_bytes())
     }
 }
@@ -261,6 +277,27 @@ fn cells(row: &ExecRow, zone: Zone) -> Vec<Vec<u8>> {
     write_command(&mut cells[13], a);
     if let Some(parent) = &row.parent {
         write_command(&mut cells[14], parent);
+    }
+    cells
+}
+
+/// The cells of a row in the order of [`BOXED`].
+fn boxed_cells(row: &ExecRow, zone: Zone) -> Vec<Vec<u8>> {
+    let a = &*row.exec;
+    let mut cells = vec![Vec::new(); BOXED.len()];
+    write_time(&mut cells[0], a, zone);
+    cells[1].extend_from_slice(a.node().unwrap_or_default());
+    if let Some(ses) = a.ses {
+        cells[2].extend_from_slice(ses.to_string().as_bytes());
+    }
+    write_user(&mut cells[3], a);
+    write_number(&mut cells[4], a.pid);
+    write_number(&mut cells[5], a.ppid);
+    write_result(&mut cells[6], a);
+    cells[7].extend_from_slice(a.text(Text::Cwd));
+    write_command(&mut cells[8], a);
+    if let Some(parent) = &row.parent {
+        write_command(&mut cells[9], parent);
     }
     cells
 }

@@ -169,7 +169,7 @@ const COLUMNS: &[Column] = &[
     Column::new("USER", 12),
     Column::new("PID", 7),
     Column::new("RESULT", 6),
-    Column::new("WHAT", 0),
+    Column::wide("WHAT", 0, 40),
 ];
 
 pub fn write(
