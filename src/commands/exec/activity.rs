@@ -6,12 +6,14 @@
 //! names resolved (ENRICHED part first, then the name database given).
 
 use crate::event::Event;
+use crate::interpret::Arch;
 use crate::interpret::args::{self, Arg};
 use crate::interpret::execve::Argv;
 use crate::interpret::names::NameLookup;
 use crate::interpret::tables::values::record_type;
 use crate::interpret::{EventContext, Interpreted, encoding, interpret_field};
-use crate::record::{Record, Stamp, Value};
+use crate::record::{ENRICHMENT_SEPARATOR, FieldName, Record, Stamp, Value};
+use std::sync::LazyLock;
 
 /// LOGIN: the kernel gives a process its login uid and session.
 pub const LOGIN: u32 = 1006;
@@ -113,7 +115,7 @@ impl Activity {
             euid: None,
             ses: None,
             argv: Argv::default(),
-            text: Vec::new(),
+            text: Vec::with_capacity(192),
             spans: [(0, 0); TEXTS],
         }
     }
@@ -189,11 +191,22 @@ impl Extract<'_> {
         if self.sessions && code.is_some_and(|c| SESSION_TYPES.contains(&c)) {
             return Some(self.session(event, &first, code?, stamp));
         }
-        let syscall = event
-            .records()
-            .find(|r| r.type_code() == Some(record_type::SYSCALL))?;
+        let syscall = match code {
+            Some(record_type::SYSCALL) => first,
+            _ => event
+                .records()
+                .find(|r| r.type_code() == Some(record_type::SYSCALL))?,
+        };
+        // Most events are neither execs nor forks: their syscall's name alone rules them out,
+        // before the record is read field by field.
+        let name = syscall_name(&syscall)?;
+        if !matches!(
+            name,
+            "execve" | "execveat" | "clone" | "clone2" | "clone3" | "fork" | "vfork"
+        ) {
+            return None;
+        }
         let ctx = EventContext::of(std::iter::once(syscall));
-        let name = ctx.syscall_name()?;
         let kind = match name {
             "execve" | "execveat" => Kind::Exec,
             "clone" | "clone2" | "clone3" | "fork" | "vfork" => Kind::Fork {
@@ -259,6 +272,19 @@ impl Extract<'_> {
         key: &[u8],
         value: Value,
     ) {
+        // Without an enrichment part the name can only come from the database: ask it
+        // directly rather than have an unknown id spelled out first.
+        if memchr::memchr(ENRICHMENT_SEPARATOR, record.text).is_none() {
+            let name = match number(value) {
+                Some(0) => Some("root"),
+                Some(UNSET) | None => None,
+                Some(id) => self.names.user(id),
+            };
+            if let Some(name) = name {
+                activity.set(which, name.as_bytes());
+            }
+            return;
+        }
         let shown = interpret_field(ctx, record, key, value, self.names);
         if let Interpreted::Text(text) = &shown
             && !text.starts_with(b"unknown(")
@@ -359,6 +385,16 @@ fn join_to_cwd(cwd: &[u8], path: &[u8]) -> Vec<u8> {
     }
     joined.extend_from_slice(path.strip_prefix(b"./").unwrap_or(path));
     joined
+}
+
+static SYSCALL_FIELD: LazyLock<FieldName> = LazyLock::new(|| FieldName::new(b"syscall"));
+static ARCH_FIELD: LazyLock<FieldName> = LazyLock::new(|| FieldName::new(b"arch"));
+
+/// The name of a SYSCALL record's call on its architecture, found without tokenizing.
+fn syscall_name(record: &Record) -> Option<&'static str> {
+    let number = record.fields_by(&SYSCALL_FIELD).next()?.as_u64()?;
+    let arch = Arch::from_field(record.fields_by(&ARCH_FIELD).next()?.raw())?;
+    arch.syscall_name(u32::try_from(number).ok()?)
 }
 
 fn number(value: Value) -> Option<u32> {

@@ -15,6 +15,7 @@ use crate::output::time::{write_iso, write_iso_seconds};
 use crate::output::{csv, shell};
 use crate::query::time::Zone;
 use crate::record::types;
+use rayon::prelude::*;
 
 /// Appends `4242`, a name, or `unset`.
 pub fn write_id(out: &mut Vec<u8>, id: Option<u32>, name: &[u8]) {
@@ -208,9 +209,9 @@ impl TimelineWriter {
         if rows.is_empty() {
             return Ok(());
         }
-        let mut out = Vec::with_capacity(rows.len() * 256);
         if !self.started {
             self.started = true;
+            let mut out = Vec::new();
             match self.format {
                 ExecFormat::Table => table::write_plain_header(&mut out, TIMELINE),
                 ExecFormat::Csv => {
@@ -218,26 +219,18 @@ impl TimelineWriter {
                 }
                 ExecFormat::Text | ExecFormat::Jsonl => {}
             }
+            sink.write(&out)?;
         }
-        for row in rows {
-            match self.format {
-                ExecFormat::Table => {
-                    let cells = cells(row, self.zone);
-                    let refs: Vec<&[u8]> = cells.iter().map(Vec::as_slice).collect();
-                    table::write_plain_row(&mut out, TIMELINE, &refs);
-                }
-                ExecFormat::Text => write_text_line(&mut out, &row.exec, self.zone),
-                ExecFormat::Csv => write_csv(&mut out, &row.exec, row.parent.as_deref(), self.zone),
-                ExecFormat::Jsonl => {
-                    write_jsonl(&mut out, &row.exec, row.parent.as_deref(), self.zone)
-                }
-            }
-            if out.len() > 1 << 20 {
-                sink.write(&out)?;
-                out.clear();
-            }
+        // Rows are rendered in parallel, a slice each, and written in order.
+        let (format, zone) = (self.format, self.zone);
+        let rendered: Vec<Vec<u8>> = rows
+            .par_chunks(2048)
+            .map(|slice| render_rows(slice, format, zone))
+            .collect();
+        for text in rendered {
+            sink.write(&text)?;
         }
-        sink.write(&out)
+        Ok(())
     }
 
     pub fn finish(&mut self, sink: &mut Sink) -> Result<(), SinkError> {
@@ -251,6 +244,24 @@ impl TimelineWriter {
         let text = table::boxed(BOXED, &self.boxed, width);
         sink.write(text.as_bytes())
     }
+}
+
+/// Rows in a format that writes one row at a time (not the boxed table).
+fn render_rows(rows: &[ExecRow], format: ExecFormat, zone: Zone) -> Vec<u8> {
+    let mut out = Vec::with_capacity(rows.len() * 256);
+    for row in rows {
+        match format {
+            ExecFormat::Table => {
+                let cells = cells(row, zone);
+                let refs: Vec<&[u8]> = cells.iter().map(Vec::as_slice).collect();
+                table::write_plain_row(&mut out, TIMELINE, &refs);
+            }
+            ExecFormat::Text => write_text_line(&mut out, &row.exec, zone),
+            ExecFormat::Csv => write_csv(&mut out, &row.exec, row.parent.as_deref(), zone),
+            ExecFormat::Jsonl => write_jsonl(&mut out, &row.exec, row.parent.as_deref(), zone),
+        }
+    }
+    out
 }
 
 /// The cells of a row in the order of [`TIMELINE`].
