@@ -28,6 +28,11 @@ pub enum Command {
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
 
+    /// What ran, who ran it, from what, in which session: the exec timeline, process trees
+    /// rebuilt from the log, login sessions (every search filter applies).
+    #[command(after_help = EXEC_EXAMPLES)]
+    Exec(ExecArgs),
+
     /// Print the completion script for a shell (bash, zsh, fish, powershell)
     #[command(
         after_help = "Examples:\n  ausift completions bash > /etc/bash_completion.d/ausift\n  \
@@ -106,6 +111,19 @@ same rows as the direct calls. By default only inet and inet6 addresses are show
 whose event names no address (listen, a send on a connected socket). EINPROGRESS marks a
 non-blocking connect under way: --failed leaves it out, the summaries count it as pending.
 Every search filter applies (-ts/-te, -k, -x, --auid, -n, …).";
+
+const EXEC_EXAMPLES: &str = "\
+Examples:
+  ausift exec /var/log/audit                          every exec, oldest first
+  ausift exec --format text --auid 1000 audit.log      shell-like: TIME NODE USER CWD$ ARGV
+  ausift exec --tree --argv 'nc .*-e' audit.log        the chain that led to each match
+  ausift exec --pid 4170 --ancestors audit.log         sshd → bash → sudo → bash → nc
+  ausift exec --user alice --format text audit.log     her sessions: login, commands, end
+  ausift exec --failed --cwd /tmp --format csv audit.log
+
+Parents come from the log alone: a child's parent is the latest process with its ppid seen
+before it started, so reused pids do not mix up. A fork that did not exec shows its parent's
+image, marked (fork). Times are shown in --tz (UTC by default).";
 
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
@@ -675,4 +693,73 @@ pub struct NetArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: NetFormatArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExecFormatArg {
+    /// A table fitted to the terminal; plain columns when the output is not a terminal
+    Table,
+    /// Shell-like lines: TIME NODE USER CWD$ ARGV
+    Text,
+    /// Comma-separated values with a header (RFC 4180)
+    Csv,
+    /// One JSON object per line
+    Jsonl,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ExecArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ExecFormatArg,
+
+    /// Lay the table out boxed for this many columns, even when the output is not a terminal
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+
+    /// The matching processes as a tree: the chain that led to each, and all they started
+    #[arg(long)]
+    pub tree: bool,
+
+    /// With --pid: the processes that led to it, up to the first the log shows
+    #[arg(long, requires = "pid")]
+    pub ancestors: bool,
+
+    /// With --pid: every process it started, and theirs
+    #[arg(long, requires = "pid")]
+    pub descendants: bool,
+
+    /// Everything the login sessions of this user did: login, commands, end (a name or a
+    /// login uid); --session picks sessions by number
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+
+    /// Execs whose arguments, joined by single spaces, match this regular expression
+    #[arg(long, value_name = "REGEX")]
+    pub argv: Option<String>,
+
+    /// Execs run in this directory or below it
+    #[arg(long, value_name = "PATH")]
+    pub cwd: Vec<String>,
+
+    /// Only execs that failed (same as --success no)
+    #[arg(long)]
+    pub failed: bool,
+
+    /// Row order of the timeline: by time, or as read (written at once, not held)
+    #[arg(long, value_enum, default_value = "time")]
+    pub sort: SortArg,
+
+    /// Flush output after every batch of events, even into a pipe
+    #[arg(long = "line-buffered", short = 'l')]
+    pub line_buffered: bool,
 }

@@ -7,6 +7,7 @@ pub mod aureport;
 pub mod ausearch;
 pub mod docs;
 
+use crate::commands::exec::{self, ExecFilter, ExecFormat, ExecOptions};
 use crate::commands::net::select::{Families, RowFilter};
 use crate::commands::net::{self, NetFormat, NetOptions, SummaryBy, View};
 use crate::commands::report::{self, ReportFormat, ReportKind, ReportOptions};
@@ -17,6 +18,7 @@ use crate::input::{DiscoverOptions, ReadOptions};
 use crate::interpret::names::{NameLookup, NoNames};
 use crate::interpret::userdb::UserDb;
 use crate::output::sink::TerminalEscape;
+use crate::output::table::Layout;
 use crate::output::{CsvColumns, EscapeMode, EventWriter, Format, Sink, WriterOptions};
 use crate::pipeline::{PipelineOptions, default_threads};
 use crate::query::checkpoint::Checkpoint;
@@ -25,9 +27,9 @@ use crate::query::{self, Condition, Filter, IdSpec};
 use crate::record::types;
 use crate::stats::{DEBUG_LISTED_SKIPS, LISTED_SKIPS, RunStats};
 use args::{
-    Cli, Command, DirectionArg, EscapeArg, FilterArgs, InputArgs, NamesArgs, NetArgs, NetByArg,
-    NetFormatArg, OutputArgs, ReportArgs, ReportFormatArg, SearchArgs, SearchFormatArg, SortArg,
-    YesNo,
+    Cli, Command, DirectionArg, EscapeArg, ExecArgs, ExecFormatArg, FilterArgs, InputArgs,
+    NamesArgs, NetArgs, NetByArg, NetFormatArg, OutputArgs, ReportArgs, ReportFormatArg,
+    SearchArgs, SearchFormatArg, SortArg, YesNo,
 };
 use clap::Parser;
 use std::ffi::OsString;
@@ -59,6 +61,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Command::Completions { shell } => docs::print(&docs::completions(shell)),
         Command::Man => docs::print(&docs::man_page()),
         Command::Net(args) => run_net(args, &negated),
+        Command::Exec(args) => run_exec(args, &negated),
     };
     match result {
         Ok(code) => code,
@@ -345,6 +348,115 @@ fn run_net(args: NetArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageEr
         None,
         &args.input,
     ))
+}
+
+/// The `--not` conditions joined to a command's filter.
+fn add_negations(
+    filter: &mut Filter,
+    negated: &[Vec<OsString>],
+    zone: Zone,
+) -> Result<(), UsageError> {
+    filter.conditions.extend(negated_conditions(negated, zone)?);
+    Ok(())
+}
+
+fn run_exec(args: ExecArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageError> {
+    let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
+    let mut options = exec_options(&args, zone)?;
+    add_negations(&mut options.filter, negated, zone)?;
+    // Tables and text escape their cells as they write them; CSV is escaped whole.
+    let on_terminal = if options.format == ExecFormat::Csv {
+        TerminalEscape::Verbatim
+    } else {
+        TerminalEscape::Nothing
+    };
+    let mut sink = Sink::stdout(args.line_buffered, on_terminal);
+    let outcome = exec::run(&options, &mut sink);
+    Ok(conclude(
+        outcome.stats,
+        outcome.output_error,
+        None,
+        &args.input,
+    ))
+}
+
+fn exec_options(args: &ExecArgs, zone: Zone) -> Result<ExecOptions, UsageError> {
+    let lineage = args.ancestors || args.descendants;
+    let mut filter_args = args.filter.clone();
+    let view = if lineage {
+        // The pids pick the processes of the tree; they are no filter on the rest.
+        let pids = std::mem::take(&mut filter_args.pid)
+            .into_iter()
+            .map(|p| u32::try_from(p).map_err(|_| UsageError(format!("bad pid {p}"))))
+            .collect::<Result<_, _>>()?;
+        exec::View::Lineage {
+            pids,
+            ancestors: args.ancestors,
+            descendants: args.descendants,
+        }
+    } else if args.tree {
+        exec::View::Tree
+    } else if !args.filter.session.is_empty() || args.user.is_some() {
+        exec::View::Sessions {
+            sessions: args
+                .filter
+                .session
+                .iter()
+                .filter_map(|&s| u32::try_from(s).ok())
+                .collect(),
+            user: args.user.clone(),
+        }
+    } else {
+        exec::View::Timeline
+    };
+    let mut filter = build_filter(&filter_args, zone)?;
+    if args.failed {
+        filter.conditions.push(Condition::Success(false));
+    }
+    let argv = args
+        .argv
+        .as_deref()
+        .map(|re| {
+            regex::bytes::Regex::new(re)
+                .map_err(|err| UsageError(format!("bad --argv regular expression: {err}")))
+        })
+        .transpose()?;
+    let layout = match args.width {
+        Some(width) => Layout::Boxed { width: Some(width) },
+        None if std::io::stdout().is_terminal() => Layout::Boxed { width: None },
+        None => Layout::Plain,
+    };
+    Ok(ExecOptions {
+        inputs: inputs(&args.input),
+        filter,
+        exec_filter: ExecFilter {
+            argv,
+            cwd: args.cwd.iter().map(|c| c.as_bytes().to_vec()).collect(),
+        },
+        view,
+        format: match args.format {
+            ExecFormatArg::Table => ExecFormat::Table,
+            ExecFormatArg::Text => ExecFormat::Text,
+            ExecFormatArg::Csv => ExecFormat::Csv,
+            ExecFormatArg::Jsonl => ExecFormat::Jsonl,
+        },
+        layout,
+        sort: match args.sort {
+            SortArg::Input => SortOrder::Input,
+            SortArg::Time => SortOrder::Time,
+            SortArg::Event => {
+                return Err(UsageError(
+                    "exec sorts by input or time; --sort event is for search".into(),
+                ));
+            }
+        },
+        zone,
+        names: build_names(&args.names)?,
+        pipeline: pipeline_options(&args.input),
+        discover: DiscoverOptions {
+            follow_links: args.input.follow,
+        },
+    })
 }
 
 fn net_view(args: &NetArgs) -> View {

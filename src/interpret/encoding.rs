@@ -24,19 +24,7 @@ pub fn may_be_hex(record_type: Option<u32>, key: &[u8]) -> bool {
 
 /// `a0`, `a12`, `a1[0]` (but not `a1_len` or `argc`).
 pub fn is_execve_argument(key: &[u8]) -> bool {
-    let Some(rest) = key.strip_prefix(b"a") else {
-        return false;
-    };
-    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-    if digits == 0 {
-        return false;
-    }
-    let tail = &rest[digits..];
-    tail.is_empty()
-        || (tail.starts_with(b"[")
-            && tail.ends_with(b"]")
-            && tail.len() > 2
-            && tail[1..tail.len() - 1].iter().all(u8::is_ascii_digit))
+    super::execve::is_argument(key)
 }
 
 /// A field value as text: hex decoded where the field may be hex-encoded, quotes removed.

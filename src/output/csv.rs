@@ -1,172 +1,59 @@
-//! `--format csv`: one line per event with the columns of `ausearch --format csv` (a header
-//! first), and the optional `--extra-keys`, `--extra-time`, `--extra-labels` and
-//! `--extra-obj2` columns. Fields are quoted as RFC 4180 says (ausearch does not quote, so a
-//! comma in a path shifts its columns). DATE is ISO-8601 (`2023-11-26`) and TIME `HH:MM:SS`
-//! in the chosen zone; GMT_OFFSET is the zone's offset then.
+//! CSV fields as RFC 4180 has them: a field holding a comma, a double quote, a line end or a
+//! leading or trailing blank is quoted, its quotes doubled. Bytes are kept as they are.
 
-use super::text::Sentence;
-use super::time::wall_clock;
-use super::{CsvColumns, WriterOptions};
-use crate::event::Event;
-use crate::record::Record;
-use chrono::{Datelike, Timelike};
-
-pub fn header(columns: &CsvColumns) -> Vec<u8> {
-    let mut names = vec!["NODE", "EVENT", "DATE", "TIME"];
-    if columns.time {
-        names.extend([
-            "YEAR",
-            "MONTH",
-            "DAY",
-            "WEEKDAY",
-            "HOUR",
-            "MILLI",
-            "GMT_OFFSET",
-        ]);
+/// Appends one field.
+pub fn write_field(out: &mut Vec<u8>, field: &[u8]) {
+    let quote = field
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        || field.first().is_some_and(|&b| b == b' ')
+        || field.last().is_some_and(|&b| b == b' ');
+    if !quote {
+        out.extend_from_slice(field);
+        return;
     }
-    names.extend([
-        "SERIAL_NUM",
-        "EVENT_KIND",
-        "SESSION",
-        "SUBJ_PRIME",
-        "SUBJ_SEC",
-        "SUBJ_KIND",
-    ]);
-    if columns.labels {
-        names.push("SUBJ_LABEL");
-    }
-    names.extend(["ACTION", "RESULT", "OBJ_PRIME", "OBJ_SEC"]);
-    if columns.obj2 {
-        names.push("OBJ2");
-    }
-    if columns.labels {
-        names.push("OBJ_LABEL");
-    }
-    names.extend(["OBJ_KIND", "HOW"]);
-    if columns.keys {
-        names.push("KEY");
-    }
-    let mut line = names.join(",").into_bytes();
-    line.push(b'\n');
-    line
+    write_quoted(out, field, b'"', b"\"\"");
 }
 
-/// Builds one csv line, quoting each field as needed.
-struct Row<'o> {
-    out: &'o mut Vec<u8>,
-    first: bool,
-}
-
-impl Row<'_> {
-    fn cell(&mut self, value: &[u8]) {
-        if !self.first {
-            self.out.push(b',');
-        }
-        self.first = false;
-        if value
-            .iter()
-            .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
-        {
-            self.out.push(b'"');
-            for &b in value {
-                if b == b'"' {
-                    self.out.push(b'"');
-                }
-                self.out.push(b);
-            }
-            self.out.push(b'"');
+/// Appends `text` between `quote`s, each `quote` inside written as `inner` (CSV doubles it, a
+/// shell closes, escapes and reopens).
+pub fn write_quoted(out: &mut Vec<u8>, text: &[u8], quote: u8, inner: &[u8]) {
+    out.push(quote);
+    for &b in text {
+        if b == quote {
+            out.extend_from_slice(inner);
         } else {
-            self.out.extend_from_slice(value);
+            out.push(b);
         }
     }
-
-    fn opt(&mut self, value: Option<Vec<u8>>) {
-        self.cell(value.as_deref().unwrap_or_default());
-    }
-
-    fn text(&mut self, value: &str) {
-        self.cell(value.as_bytes());
-    }
+    out.push(quote);
 }
 
-pub fn write_event(out: &mut Vec<u8>, event: &Event, options: &WriterOptions) {
-    let columns = options.csv;
-    let records: Vec<Record> = event.records().collect();
-    let sentence = Sentence::new(&records, event.node(), options, columns.labels);
-    let mut row = Row { out, first: true };
-    row.cell(event.node().unwrap_or_default());
-    let first_type = records.first().map(|r| {
-        r.type_code()
-            .and_then(crate::record::types::name_of)
-            .map_or(r.type_name(), str::as_bytes)
-    });
-    row.cell(first_type.unwrap_or_default());
-    write_time(&mut row, event, options);
-    row.text(
-        &event
-            .stamp()
-            .map_or(String::new(), |s| s.serial.to_string()),
-    );
-    let parts = &sentence.parts;
-    if parts.kind.is_none() {
-        // No SYSCALL record in a multi-record event: nothing to normalise.
-        let empty = 11 + 2 * usize::from(columns.labels) + usize::from(columns.obj2);
-        for _ in 0..empty + usize::from(columns.keys) {
-            row.cell(b"");
+/// Appends a record: the fields separated by commas, then a line end.
+pub fn write_record<'a>(out: &mut Vec<u8>, fields: impl IntoIterator<Item = &'a [u8]>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
         }
-        row.out.push(b'\n');
-        return;
+        write_field(out, field);
     }
-    row.text(parts.kind.unwrap_or("unknown"));
-    row.opt(parts.session.map(|p| sentence.field(p)));
-    row.opt(sentence.subject());
-    row.opt(parts.subject_secondary.map(|p| sentence.field(p)));
-    row.text(parts.subject_kind.unwrap_or(""));
-    if columns.labels {
-        row.opt(parts.subject_label.map(|p| sentence.field(p)));
-    }
-    row.opt(Some(sentence.action().unwrap_or(b"did-unknown".to_vec())));
-    row.text(match sentence.succeeded() {
-        Some(true) => "success",
-        Some(false) => "failed",
-        None => "",
-    });
-    row.opt(sentence.object(false));
-    row.opt(parts.object_secondary.map(|p| sentence.field(p)));
-    if columns.obj2 {
-        row.opt(parts.object2.map(|p| sentence.path_or_field(p)));
-    }
-    if columns.labels {
-        row.opt(parts.object_label.map(|p| sentence.field(p)));
-    }
-    row.text(parts.object_kind.unwrap_or("unknown"));
-    row.opt(parts.how.map(|h| sentence.part(h)));
-    if columns.keys {
-        row.opt(parts.key.map(|p| sentence.field(p)));
-    }
-    row.out.push(b'\n');
+    out.push(b'\n');
 }
 
-fn write_time(row: &mut Row, event: &Event, options: &WriterOptions) {
-    let Some(stamp) = event.stamp() else {
-        let cells = if options.csv.time { 9 } else { 2 };
-        for _ in 0..cells {
-            row.cell(b"");
-        }
-        return;
-    };
-    let (wall, offset) = wall_clock(stamp.sec, options.zone);
-    row.text(&wall.format("%Y-%m-%d").to_string());
-    row.text(&wall.format("%H:%M:%S").to_string());
-    if options.csv.time {
-        row.text(&wall.year().to_string());
-        row.text(&format!("{:02}", wall.month()));
-        row.text(&format!("{:02}", wall.day()));
-        row.text(&wall.weekday().number_from_monday().to_string());
-        row.text(&wall.hour().to_string());
-        row.text(&stamp.msec.to_string());
-        let sign = if offset < 0 { '-' } else { '+' };
-        let minutes = offset.abs() / 60;
-        row.text(&format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        let mut out = Vec::new();
+        write_record(
+            &mut out,
+            [&b"plain"[..], b"a,b", b"say \"hi\"", b"two\nlines", b""],
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\n"
+        );
     }
 }

@@ -51,6 +51,14 @@ pub fn write_escaped(out: &mut Vec<u8>, bytes: &[u8], mode: EscapeMode) {
 /// Appends `bytes` with every control character (C0, DEL, C1) and invalid UTF-8 byte written
 /// as `\xNN`, and backslashes doubled so the escaping cannot be forged.
 pub fn write_terminal_safe(out: &mut Vec<u8>, bytes: &[u8]) {
+    // Most values are printable ASCII with nothing to escape: copied at once.
+    if bytes
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) && b != b'\\')
+    {
+        out.extend_from_slice(bytes);
+        return;
+    }
     for chunk in bytes.utf8_chunks() {
         for c in chunk.valid().chars() {
             match c {

@@ -28,6 +28,66 @@ pub fn write_str_array<'a>(out: &mut Vec<u8>, items: impl IntoIterator<Item = &'
     out.push(b']');
 }
 
+/// A JSON object written field by field, keys in the order given.
+pub struct Object<'o> {
+    out: &'o mut Vec<u8>,
+    empty: bool,
+}
+
+impl<'o> Object<'o> {
+    pub fn new(out: &'o mut Vec<u8>) -> Self {
+        out.push(b'{');
+        Object { out, empty: true }
+    }
+
+    fn key(&mut self, key: &str) -> &mut Vec<u8> {
+        if !self.empty {
+            self.out.push(b',');
+        }
+        self.empty = false;
+        write_str(self.out, key.as_bytes());
+        self.out.push(b':');
+        self.out
+    }
+
+    /// A string; `null` for `None`.
+    pub fn str(&mut self, key: &str, value: Option<&[u8]>) -> &mut Self {
+        let out = self.key(key);
+        match value {
+            Some(v) => write_str(out, v),
+            None => out.extend_from_slice(b"null"),
+        }
+        self
+    }
+
+    /// A number or a literal (`true`), written as given; `null` for `None`.
+    pub fn raw(&mut self, key: &str, value: Option<impl std::fmt::Display>) -> &mut Self {
+        let out = self.key(key);
+        match value {
+            Some(v) => out.extend_from_slice(v.to_string().as_bytes()),
+            None => out.extend_from_slice(b"null"),
+        }
+        self
+    }
+
+    /// An array of strings.
+    pub fn strs<'v>(&mut self, key: &str, values: impl IntoIterator<Item = &'v [u8]>) -> &mut Self {
+        write_str_array(self.key(key), values);
+        self
+    }
+
+    /// A value the caller writes itself (a nested object).
+    pub fn nested(&mut self, key: &str, write: impl FnOnce(&mut Vec<u8>)) -> &mut Self {
+        write(self.key(key));
+        self
+    }
+
+    /// Closes the object.
+    pub fn end(&mut self) {
+        self.out.push(b'}');
+    }
+}
+
 fn write_valid(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -103,6 +163,24 @@ pub fn unescape_percent(text: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn objects_take_strings_numbers_arrays_and_nulls() {
+        let mut out = Vec::new();
+        Object::new(&mut out)
+            .str("a", Some(b"x\"y"))
+            .str("b", None)
+            .raw("n", Some(-2))
+            .raw("t", None::<bool>)
+            .strs("v", [&b"1"[..], b"2"])
+            .nested("o", |o| o.extend_from_slice(b"{}"))
+            .end();
+        let parsed: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            parsed,
+            serde_json::json!({"a": "x\"y", "b": null, "n": -2, "t": null, "v": ["1", "2"], "o": {}})
+        );
+    }
 
     #[test]
     fn odd_bytes_round_trip() {

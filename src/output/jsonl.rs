@@ -7,7 +7,7 @@
 //! schema is `ausift export`'s.
 
 use super::WriterOptions;
-use super::json::write_str;
+use super::json::{write_str, write_str_array};
 use super::time::write_iso;
 use crate::event::Event;
 use crate::interpret::{EventContext, Interpreted, encoding, interpret_with_kind, written};
@@ -63,7 +63,7 @@ fn write_record(out: &mut Vec<u8>, record: &Record, ctx: &EventContext, options:
     let words = unlabeled(record.body());
     if !words.is_empty() {
         out.extend_from_slice(b",\"words\":");
-        super::json::write_str_array(out, words.iter().copied());
+        write_str_array(out, words.iter().copied());
     }
     out.push(b'}');
 }

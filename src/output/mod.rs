@@ -1,4 +1,5 @@
-//! Output: the writers for each format, time formatting, terminal escaping, and the stdout
+//! Output: the writers for each format (raw, JSON Lines, CSV, tables and plain columns, argv
+//! as shell words), time formatting, terminal escaping, and the stdout
 //! wrapper that buffers for pipes, flushes per line for terminals and treats a closed pipe as
 //! a normal end.
 //!
@@ -8,12 +9,15 @@
 pub mod csv;
 pub mod default;
 pub mod escape;
+pub mod event_csv;
 pub mod interpreted;
 pub mod json;
 pub mod jsonl;
 pub mod raw;
 pub mod rows;
+pub mod shell;
 pub mod sink;
+pub mod table;
 pub mod text;
 pub mod time;
 
@@ -96,7 +100,7 @@ impl EventWriter {
 
     /// What comes before the first event: the csv header line.
     pub fn header(&self) -> Option<Vec<u8>> {
-        (self.format == Format::Csv).then(|| csv::header(&self.options.csv))
+        (self.format == Format::Csv).then(|| event_csv::header(&self.options.csv))
     }
 
     /// Appends `event`.
@@ -107,7 +111,7 @@ impl EventWriter {
             Format::Default => default::write_event(out, event, options),
             Format::Interpreted => interpreted::write_event(out, event, options),
             Format::Text => text::write_event(out, event, options),
-            Format::Csv => csv::write_event(out, event, options),
+            Format::Csv => event_csv::write_event(out, event, options),
             Format::Jsonl => jsonl::write_event(out, event, options),
         }
     }

@@ -88,11 +88,11 @@ pub fn write_csv(out: &mut Vec<u8>, cells: &[Cell]) {
             out.push(b',');
         }
         match cell {
-            Cell::Text(text) => write_csv_field(out, text),
+            Cell::Text(text) => super::csv::write_field(out, text),
             Cell::Int(v) => {
                 let _ = write!(out, "{v}");
             }
-            Cell::List(items) => write_csv_field(out, &items.join(&b' ')),
+            Cell::List(items) => super::csv::write_field(out, &items.join(&b' ')),
             Cell::Empty => {}
         }
     }
@@ -103,26 +103,6 @@ pub fn write_csv(out: &mut Vec<u8>, cells: &[Cell]) {
 pub fn write_csv_header(out: &mut Vec<u8>, names: &[&str]) {
     let cells: Vec<Cell> = names.iter().map(|n| Cell::str(n)).collect();
     write_csv(out, &cells);
-}
-
-fn write_csv_field(out: &mut Vec<u8>, text: &[u8]) {
-    let quote = text
-        .iter()
-        .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
-        || text.first() == Some(&b' ')
-        || text.last() == Some(&b' ');
-    if !quote {
-        out.extend_from_slice(text);
-        return;
-    }
-    out.push(b'"');
-    for &b in text {
-        if b == b'"' {
-            out.push(b'"');
-        }
-        out.push(b);
-    }
-    out.push(b'"');
 }
 
 /// Appends one JSON object: `names[i]` to `cells[i]`.

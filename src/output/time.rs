@@ -136,5 +136,11 @@ mod tests {
         let berlin = Zone::parse("Europe/Berlin").unwrap();
         write_iso(&mut out, 1_700_990_000, 5, berlin);
         assert_eq!(out, b"2023-11-26T10:13:20.005+01:00");
+        out.clear();
+        write_iso_seconds(&mut out, 1_700_998_095, berlin);
+        assert_eq!(out, b"2023-11-26T12:28:15+01:00");
+        out.clear();
+        write_iso_seconds(&mut out, 1_700_998_095, Zone::Utc);
+        assert_eq!(out, b"2023-11-26T11:28:15Z");
     }
 }

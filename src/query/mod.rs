@@ -583,7 +583,8 @@ fn success_of(record: &Record, success: &FieldName, res: &FieldName) -> Option<b
     }
 }
 
-fn yes_no(value: Value) -> Option<bool> {
+/// `yes`/`no` of `success=`, `success`/`failed` or `1`/`0` of `res=`.
+pub(crate) fn yes_no(value: Value) -> Option<bool> {
     match value.raw() {
         b"yes" | b"success" | b"1" => Some(true),
         b"no" | b"failed" | b"0" => Some(false),

@@ -340,14 +340,27 @@ fn trim(bytes: &[u8]) -> &[u8] {
 
 /// Decodes an even-length run of hex digits; `None` if it is not one.
 pub fn decode_hex(hex: &[u8]) -> Option<Vec<u8>> {
-    if hex.is_empty() || hex.len() % 2 != 0 {
-        return None;
-    }
     let mut out = Vec::with_capacity(hex.len() / 2);
-    for pair in hex.chunks_exact(2) {
-        out.push(hex_digit(pair[0])? << 4 | hex_digit(pair[1])?);
+    decode_hex_into(hex, &mut out).then_some(out)
+}
+
+/// Appends the bytes of an even-length run of hex digits to `out`; false (and `out` as it
+/// was) if `hex` is not one.
+pub fn decode_hex_into(hex: &[u8], out: &mut Vec<u8>) -> bool {
+    if hex.is_empty() || hex.len() % 2 != 0 {
+        return false;
     }
-    Some(out)
+    let before = out.len();
+    for pair in hex.chunks_exact(2) {
+        match (hex_digit(pair[0]), hex_digit(pair[1])) {
+            (Some(hi), Some(lo)) => out.push(hi << 4 | lo),
+            _ => {
+                out.truncate(before);
+                return false;
+            }
+        }
+    }
+    true
 }
 
 fn hex_digit(b: u8) -> Option<u8> {
