@@ -5,12 +5,14 @@
 //! [`EventWriter`] is what a subcommand that prints events holds: it renders one event in the
 //! chosen [`Format`] into a buffer, on any thread.
 
+pub mod color;
 pub mod csv;
 pub mod default;
 pub mod escape;
 pub mod interpreted;
 pub mod json;
 pub mod jsonl;
+pub mod progress;
 pub mod raw;
 pub mod rows;
 pub mod sink;
