@@ -93,7 +93,7 @@ _ausift() {
             return 0
             ;;
         ausift__subcmd__exec)
-            opts="-L -j -k -m -p -x -c -a -n -e -f -o -w -l -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --passwd --group --root --local-names --format --width --tree --ancestors --descendants --user --argv --cwd --failed --sort --line-buffered --help --version"
+            opts="-L -j -q -k -m -p -x -c -a -n -e -f -o -w -l -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --quiet --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --passwd --group --root --local-names --format --width --tree --ancestors --descendants --user --argv --cwd --failed --sort --line-buffered --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -457,7 +457,7 @@ _ausift() {
             return 0
             ;;
         ausift__subcmd__net)
-            opts="-L -j -k -m -p -x -c -a -n -e -f -o -w -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --passwd --group --root --local-names --family --all-families --remote --addr --port --direction --failed --summary --by --listening --format --help --version"
+            opts="-L -j -q -k -m -p -x -c -a -n -e -f -o -w -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --quiet --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --passwd --group --root --local-names --family --all-families --remote --addr --port --direction --failed --summary --by --listening --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -691,6 +691,10 @@ _ausift() {
                     COMPREPLY=($(compgen -W "table csv jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -699,7 +703,7 @@ _ausift() {
             return 0
             ;;
         ausift__subcmd__report)
-            opts="-L -j -k -m -p -x -c -a -n -e -f -o -w -i -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --report --summary --top --interpret --passwd --group --root --local-names --no-config --format --help --version"
+            opts="-L -j -q -k -m -p -x -c -a -n -e -f -o -w -i -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --quiet --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --report --summary --top --interpret --passwd --group --root --local-names --no-config --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -917,6 +921,10 @@ _ausift() {
                     COMPREPLY=($(compgen -W "text table csv jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -925,7 +933,7 @@ _ausift() {
             return 0
             ;;
         ausift__subcmd__search)
-            opts="-L -j -k -m -p -x -c -a -n -e -f -o -w -r -i -l -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --format --raw --interpret --escape --extra-keys --extra-time --extra-labels --extra-obj2 --passwd --group --root --local-names --sort --limit --just-one --count --line-buffered --checkpoint --help --version"
+            opts="-L -j -q -k -m -p -x -c -a -n -e -f -o -w -r -i -l -h -V --input --input-logs --no-mmap --follow --threads --window-records --max-event-records --stats --debug --quiet --key --message --pid --ppid --exe --comm --uid --auid --euid --syscall --success --start --end --event --node --exit --file --gid --egid --gid-all --uid-all --host --terminal --session --subject --object --context --uuid --vm-name --arch --word --where --tz --format --raw --interpret --escape --extra-keys --extra-time --extra-labels --extra-obj2 --color --passwd --group --root --local-names --sort --limit --just-one --count --line-buffered --checkpoint --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1125,6 +1133,10 @@ _ausift() {
                     ;;
                 --escape)
                     COMPREPLY=($(compgen -W "raw tty shell shell_quote" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --passwd)

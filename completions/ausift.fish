@@ -80,6 +80,9 @@ complete -c ausift -n "__fish_ausift_using_subcommand search" -l escape -d 'How 
 tty\t'Control characters as octal escapes (\\033)'
 shell\t'As tty, and a backslash before the characters a shell treats specially'
 shell_quote\t'As shell, for use inside a quoted shell word'"
+complete -c ausift -n "__fish_ausift_using_subcommand search" -l color -d 'Colour record types, failures and matched keys (search), table headings and failures (report, net)' -r -f -a "auto\t'When stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t''
+never\t''"
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l passwd -d 'The evidence host\'s passwd file, for user names' -r -F
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l group -d 'The evidence host\'s group file, for group names' -r -F
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l root -d 'A mounted image of the evidence host: names from DIR/etc/passwd and DIR/etc/group' -r -F
@@ -93,6 +96,7 @@ complete -c ausift -n "__fish_ausift_using_subcommand search" -l no-mmap -d 'Rea
 complete -c ausift -n "__fish_ausift_using_subcommand search" -s L -l follow -d 'Follow symbolic links met while walking directories'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l stats -d 'Print what was read, skipped and found to stderr when done'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
+complete -c ausift -n "__fish_ausift_using_subcommand search" -s q -l quiet -d 'Draw no progress bar (one is drawn on stderr for large inputs when it is a terminal)'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -s r -l raw -d 'Same as --format raw [ausearch: -r]'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -s i -l interpret -d 'Same as --format interpreted [ausearch: -i]'
@@ -152,11 +156,15 @@ complete -c ausift -n "__fish_ausift_using_subcommand report" -l format -d 'Outp
 table\t'A table fitted to the terminal\'s width'
 csv\t'Comma-separated values (RFC 4180), times in ISO 8601'
 jsonl\t'One JSON object per row'"
+complete -c ausift -n "__fish_ausift_using_subcommand report" -l color -d 'Colour record types, failures and matched keys (search), table headings and failures (report, net)' -r -f -a "auto\t'When stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t''
+never\t''"
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l input-logs -d 'Read the system\'s logs (/var/log/audit) even when stdin is a pipe'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l no-mmap -d 'Read plain files with read(2) instead of memory-mapping them (safe for logs that are being rotated or truncated while ausift reads them)'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -s L -l follow -d 'Follow symbolic links met while walking directories'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l stats -d 'Print what was read, skipped and found to stderr when done'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
+complete -c ausift -n "__fish_ausift_using_subcommand report" -s q -l quiet -d 'Draw no progress bar (one is drawn on stderr for large inputs when it is a terminal)'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l summary -d 'Counts per item, most frequent first, instead of one row per event'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -s i -l interpret -d 'User ids and syscalls as names (names from the records\' ENRICHED part, else from --passwd/--group/--root)'
@@ -220,6 +228,7 @@ complete -c ausift -n "__fish_ausift_using_subcommand exec" -l no-mmap -d 'Read 
 complete -c ausift -n "__fish_ausift_using_subcommand exec" -s L -l follow -d 'Follow symbolic links met while walking directories'
 complete -c ausift -n "__fish_ausift_using_subcommand exec" -l stats -d 'Print what was read, skipped and found to stderr when done'
 complete -c ausift -n "__fish_ausift_using_subcommand exec" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s q -l quiet -d 'Draw no progress bar (one is drawn on stderr for large inputs when it is a terminal)'
 complete -c ausift -n "__fish_ausift_using_subcommand exec" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
 complete -c ausift -n "__fish_ausift_using_subcommand exec" -l local-names -d 'Names from this machine\'s /etc/passwd and /etc/group (only right when it shares the evidence host\'s accounts)'
 complete -c ausift -n "__fish_ausift_using_subcommand exec" -l tree -d 'The matching processes as a tree: the chain that led to each, and all they started'
@@ -285,11 +294,15 @@ exe\t'One row per program'"
 complete -c ausift -n "__fish_ausift_using_subcommand net" -l format -d 'Output format' -r -f -a "table\t'Aligned columns (a bordered table fitted to the width on a terminal)'
 csv\t'Comma-separated values with a header line, every field'
 jsonl\t'One JSON object per line, every field'"
+complete -c ausift -n "__fish_ausift_using_subcommand net" -l color -d 'Colour record types, failures and matched keys (search), table headings and failures (report, net)' -r -f -a "auto\t'When stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t''
+never\t''"
 complete -c ausift -n "__fish_ausift_using_subcommand net" -l input-logs -d 'Read the system\'s logs (/var/log/audit) even when stdin is a pipe'
 complete -c ausift -n "__fish_ausift_using_subcommand net" -l no-mmap -d 'Read plain files with read(2) instead of memory-mapping them (safe for logs that are being rotated or truncated while ausift reads them)'
 complete -c ausift -n "__fish_ausift_using_subcommand net" -s L -l follow -d 'Follow symbolic links met while walking directories'
 complete -c ausift -n "__fish_ausift_using_subcommand net" -l stats -d 'Print what was read, skipped and found to stderr when done'
 complete -c ausift -n "__fish_ausift_using_subcommand net" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
+complete -c ausift -n "__fish_ausift_using_subcommand net" -s q -l quiet -d 'Draw no progress bar (one is drawn on stderr for large inputs when it is a terminal)'
 complete -c ausift -n "__fish_ausift_using_subcommand net" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
 complete -c ausift -n "__fish_ausift_using_subcommand net" -l local-names -d 'Names from this machine\'s /etc/passwd and /etc/group (only right when it shares the evidence host\'s accounts)'
 complete -c ausift -n "__fish_ausift_using_subcommand net" -l all-families -d 'Show every address family'

@@ -11,6 +11,7 @@
 
 use crate::event::{Event, Grouper, Marker, ParsedChunk, Window, parse_chunk};
 use crate::input::{ChunkReader, InputError, ReadOptions, Source};
+use crate::output::progress::Progress;
 use crate::stats::{LISTED_SKIPS, RunStats, SkipNote};
 use rayon::prelude::*;
 use std::collections::VecDeque;
@@ -28,6 +29,8 @@ pub struct PipelineOptions {
     pub marker: Option<Arc<Marker>>,
     /// How many skipped lines are kept for listing (all are counted).
     pub listed_skips: usize,
+    /// A progress bar may be drawn on stderr (a terminal, no `-q`); it is for large inputs.
+    pub progress: bool,
 }
 
 impl Default for PipelineOptions {
@@ -39,6 +42,7 @@ impl Default for PipelineOptions {
             batch: 1024,
             marker: None,
             listed_skips: LISTED_SKIPS,
+            progress: false,
         }
     }
 }
@@ -85,6 +89,8 @@ where
         stopped: false,
         events: Vec::new(),
     };
+    let total: u64 = sources.iter().map(|s| s.size).sum();
+    let progress = Progress::start(total, options.progress);
     let mut reader = ChunkReader::new(sources, options.read.clone());
     let counters = reader.counters();
     let wave_size = options.threads.max(1) * 2;
@@ -99,6 +105,7 @@ where
     let mut undelivered: Option<Vec<T>> = None;
     loop {
         let wave = read_wave(&mut reader, wave_size, &mut engine.stats.errors);
+        progress.set(counters.bytes_in.load(std::sync::atomic::Ordering::Relaxed));
         let last = wave.is_empty();
         let ready = if pending.len() >= 2 {
             pending.pop_front()
@@ -142,6 +149,7 @@ where
         }
         pending.push_back(parsed);
     }
+    progress.finish();
     let mut stats = engine.stats;
     stats.errors.extend(reader.shrunk_inputs());
     stats.late_records = engine.grouper.late_records();

@@ -274,6 +274,10 @@ fn compare_csv(file: &Path, theirs: &str, ours: &str, raw: &RawEvents, tally: &m
                     if let Some(date) = cells.get(2).and_then(|d| iso_date(d)) {
                         cells[2] = date;
                     }
+                    // TIME carries its zone in ausift (ausearch runs in UTC here).
+                    if let Some(time) = cells.get_mut(3).filter(|t| t.len() == 8) {
+                        time.push('Z');
+                    }
                     cells.join(",")
                 }
                 None => l.to_string(),

@@ -84,6 +84,7 @@ fn ausift_report(file: &Path, kind: Option<ReportKind>, summary: bool) -> String
         names: Arc::new(NoNames),
         top: None,
         format: ReportFormat::Text,
+        color: false,
         zone: Zone::Utc,
         outcome: None,
         selected: (None, None),

@@ -162,11 +162,11 @@ ouid=0 ogid=0 rdev=00:00 nametype=NORMAL\n"
 EVENT_KIND,SESSION,SUBJ_PRIME,SUBJ_SEC,SUBJ_KIND,SUBJ_LABEL,ACTION,RESULT,OBJ_PRIME,OBJ_SEC,\
 OBJ2,OBJ_LABEL,OBJ_KIND,HOW,KEY"
     );
-    // 2023-11-26 09:17:01 UTC is 14:47:01 at +05:30, a Sunday (7). The name with a comma is
-    // quoted, and joined to the working directory.
+    // 2023-11-26 09:17:01 UTC is 14:47:01 at +05:30, a Sunday (7); TIME says its zone. The
+    // name with a comma is quoted, and joined to the working directory.
     assert_eq!(
         lines[1],
-        ",SYSCALL,2023-11-26,14:47:01,2023,11,26,7,14,250,+05:30,7,audit-rule,1,root,root,\
+        ",SYSCALL,2023-11-26,14:47:01+05:30,2023,11,26,7,14,250,+05:30,7,audit-rule,1,root,root,\
 privileged-acct,,opened-file,failed,\"/srv/a,b\",1,,,file,/usr/bin/cat,files"
     );
     // The extra columns belong to csv.

@@ -44,7 +44,9 @@ ausift completions zsh > \"${fpath[1]}/_ausift\""
     },
 
     /// Print the man page (roff)
-    #[command(after_help = "Example:\n  ausift man | man -l -")]
+    #[command(
+        after_help = "Examples:\n  ausift man | man -l -\n  ausift man > /usr/local/share/man/man1/ausift.1"
+    )]
     Man,
 
     /// Who connected where, who accepted whom, who listened: every socket call with its
@@ -73,6 +75,7 @@ Examples:
   ausift report logins --success no --host 198.51.100.23 --start week-ago -if /evidence
   ausift report -x --summary -if /evidence/host1        (aureport's spelling)
   ausift report keys --format csv -k exec --auid 1000 audit.log
+  ausift report logins --tz Europe/Berlin -q /evidence/host1
 
 aureport's report options (-au -a -c -cr -e -f -h -k -l -m -ma -n -p -r -s -t -tm -u -x,
 --comm, --virt, --integrity and the long forms) name the report; those that are also search
@@ -89,6 +92,7 @@ Examples:
   zcat audit.log.1.gz | ausift search -x /usr/bin/nc --stats
   ausift search --where 'EXECVE.argv ~ \"base64 -d\" or SOCKADDR.laddr ~ \"^10\\.\"' /evidence
   ausift search --checkpoint ~/.ausift-cp -k identity /var/log/audit
+  ausift search -i --color always -k network /evidence | less -R
 
 Options written the ausearch way (-ts, -te, -if, -sc, -sv, -pp, -ui, -ue, -ul, -ua, -gi, -ge,
 -ga, -hn, -tm, -se, -su, -uu, -vm) mean the same. --not before a filter negates it:
@@ -180,6 +184,39 @@ pub struct InputArgs {
     /// Report every skipped line on stderr, as file:line: reason
     #[arg(long)]
     pub debug: bool,
+
+    /// Draw no progress bar (one is drawn on stderr for large inputs when it is a terminal)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// When stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb
+    Auto,
+    Always,
+    Never,
+}
+
+/// Colour, shared by every subcommand that prints for a reader.
+#[derive(Args, Debug, Clone)]
+pub struct ColorArgs {
+    /// Colour record types, failures and matched keys (search), table headings and failures
+    /// (report, net)
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorArg,
+}
+
+impl ColorArgs {
+    /// Whether this run's output is coloured.
+    pub fn colored(&self) -> bool {
+        use crate::output::color::{ColorChoice, decide_here};
+        decide_here(match self.color {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        })
+    }
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -499,6 +536,9 @@ pub struct ReportArgs {
     /// Output format [default: table on a terminal, else text]
     #[arg(long, value_enum)]
     pub format: Option<ReportFormatArg>,
+
+    #[command(flatten)]
+    pub color: ColorArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -575,6 +615,9 @@ pub struct SearchArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub color: ColorArgs,
 
     #[command(flatten)]
     pub names: NamesArgs,
@@ -693,6 +736,9 @@ pub struct NetArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: NetFormatArg,
+
+    #[command(flatten)]
+    pub color: ColorArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -53,6 +53,40 @@ pub fn translate(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     out
 }
 
+/// The ausearch spelling nearest to `word` (one letter added, left out, changed or swapped),
+/// for the message about an unknown option such as `-tss`; `None` when none is that near or
+/// `word` is a spelling already.
+pub fn nearest_spelling(word: &str) -> Option<(&'static str, &'static str)> {
+    if word.starts_with("--") || !word.starts_with('-') || word.len() < 3 {
+        return None;
+    }
+    if SPELLINGS.iter().any(|(short, _)| *short == word) {
+        return None;
+    }
+    SPELLINGS
+        .iter()
+        .copied()
+        .find(|(short, _)| one_edit_apart(short.as_bytes(), word.as_bytes()))
+}
+
+/// Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours.
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a_rest, b_rest) = (&a[prefix..], &b[prefix..]);
+    match (a_rest.len(), b_rest.len()) {
+        (x, y) if x == y + 1 => a_rest[1..] == *b_rest,
+        (x, y) if y == x + 1 => b_rest[1..] == *a_rest,
+        (x, y) if x == y && x > 0 => {
+            a_rest[1..] == b_rest[1..]
+                || (x >= 2
+                    && a_rest[0] == b_rest[1]
+                    && a_rest[1] == b_rest[0]
+                    && a_rest[2..] == b_rest[2..])
+        }
+        _ => false,
+    }
+}
+
 /// ausearch takes `-ts 11/14/23 22:15:00` as two words (either order); join them.
 fn join_date_and_time(
     iter: &mut std::iter::Peekable<impl Iterator<Item = std::ffi::OsString>>,
@@ -104,6 +138,17 @@ mod tests {
 
     fn run(args: &[&str]) -> Vec<String> {
         crate::cli::translated(translate, args)
+    }
+
+    #[test]
+    fn near_misses_of_a_spelling_find_it() {
+        assert_eq!(nearest_spelling("-tss"), Some(("-ts", "--start")));
+        assert_eq!(nearest_spelling("-t"), None);
+        assert_eq!(nearest_spelling("-st"), Some(("-ts", "--start")));
+        assert_eq!(nearest_spelling("-iff"), Some(("-if", "--input")));
+        assert_eq!(nearest_spelling("-ts"), None);
+        assert_eq!(nearest_spelling("-zzzz"), None);
+        assert_eq!(nearest_spelling("--tss"), None);
     }
 
     #[test]

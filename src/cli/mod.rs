@@ -20,6 +20,7 @@ use crate::interpret::userdb::UserDb;
 use crate::output::sink::TerminalEscape;
 use crate::output::table::Layout;
 use crate::output::{CsvColumns, EscapeMode, EventWriter, Format, Sink, WriterOptions};
+use crate::output::{color, progress};
 use crate::pipeline::{PipelineOptions, default_threads};
 use crate::query::checkpoint::Checkpoint;
 use crate::query::time::{TimeBound, Zone, parse_time};
@@ -48,8 +49,17 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(err) if err.kind() == clap::error::ErrorKind::UnknownArgument => {
+            match misspelt_ausearch_option(&args) {
+                Some(message) => eprintln!("ausift: {message}"),
+                None => {
+                    let _ = err.print();
+                }
+            }
+            return ExitCode::from(2);
+        }
         Err(err) => {
             let _ = err.print();
             return ExitCode::from(err.exit_code().clamp(0, 255) as u8);
@@ -90,6 +100,11 @@ fn run_search(mut args: SearchArgs, negated: &[Vec<OsString>]) -> Result<ExitCod
         .conditions
         .extend(negated_conditions(negated, zone)?);
     let mut sink = Sink::stdout(args.line_buffered, options.writer.terminal_escape());
+    let painted = matches!(options.writer.format, Format::Default | Format::Interpreted);
+    if painted && args.color.colored() {
+        let keys: Vec<Vec<u8>> = args.filter.key.iter().map(|k| k.clone().into()).collect();
+        sink = sink.painted(Box::new(move |text| color::paint_records(text, &keys)));
+    }
     let outcome = search::run(&options, &mut sink);
     Ok(conclude(
         outcome.stats,
@@ -184,6 +199,7 @@ fn report_options(args: &ReportArgs) -> Result<ReportOptions, UsageError> {
         names: build_names(&args.names)?,
         top: args.top,
         format,
+        color: args.color.colored(),
         zone,
         outcome: args.filter.success.map(|s| s == YesNo::Yes),
         selected,
@@ -327,6 +343,7 @@ fn run_net(args: NetArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageEr
         view: net_view(&args),
         format,
         terminal,
+        color: args.color.colored(),
         zone,
         names: build_names(&args.names)?,
         pipeline: pipeline_options(&args.input),
@@ -506,6 +523,24 @@ fn net_row_filter(args: &NetArgs) -> Result<RowFilter, UsageError> {
             .collect(),
         failed: args.failed,
     })
+}
+
+/// The message for a word that is no option but one letter from an ausearch spelling
+/// (`-tss`), which clap would read as a cluster of short options and name only `-t`.
+fn misspelt_ausearch_option(args: &[OsString]) -> Option<String> {
+    let command = args.get(1).and_then(|c| c.to_str()).unwrap_or("search");
+    args.iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .filter_map(|a| a.to_str())
+        .find_map(|word| {
+            ausearch::nearest_spelling(word).map(|(short, long)| {
+                format!(
+                    "unknown option '{word}': did you mean {short} ({long})? \
+                     (ausift {command} --help lists the options)"
+                )
+            })
+        })
 }
 
 /// `--success` followed by no value means `--success yes` (`ausift net --success`): when
@@ -714,6 +749,7 @@ fn pipeline_options(input: &InputArgs) -> PipelineOptions {
         } else {
             LISTED_SKIPS
         },
+        progress: progress::allowed(input.quiet, std::io::stderr().is_terminal()),
         ..PipelineOptions::default()
     }
 }

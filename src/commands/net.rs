@@ -65,6 +65,8 @@ pub struct NetOptions {
     pub format: NetFormat,
     /// The table goes to a terminal (comfy-table, fitted to its width).
     pub terminal: bool,
+    /// Headings and failures in colour.
+    pub color: bool,
     pub zone: Zone,
     /// Names for ids the records carry no ENRICHED name for.
     pub names: Arc<dyn NameLookup + Send + Sync>,
@@ -209,7 +211,7 @@ impl NetRun<'_> {
                 table.keep_columns(cells::TERMINAL_COLUMNS);
             }
             table.drop_empty_columns();
-            write_table(&table, options.terminal, out);
+            write_table(&table, options, out);
         }
         (stats, matched)
     }
@@ -307,13 +309,13 @@ impl NetRun<'_> {
     }
 }
 
-fn write_table(table: &TextTable, terminal: bool, out: &mut Output) {
+fn write_table(table: &TextTable, options: &NetOptions, out: &mut Output) {
     if table.is_empty() {
         return;
     }
-    let text = match terminal {
-        true => table.render_terminal(),
-        false => table.render_plain(),
+    let text = match options.terminal {
+        true => table.render_terminal(options.color),
+        false => table.render_plain(options.color),
     };
     out.write(&text);
 }
@@ -419,7 +421,7 @@ fn write_tallies(by: SummaryBy, tallies: &Tallies, options: &NetOptions, out: &m
     }
     if options.format == NetFormat::Table {
         table.drop_empty_columns();
-        write_table(&table, options.terminal, out);
+        write_table(&table, options, out);
     } else {
         out.write(&text);
     }

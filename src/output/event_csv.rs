@@ -2,12 +2,14 @@
 //! first), and the optional `--extra-keys`, `--extra-time`, `--extra-labels` and
 //! `--extra-obj2` columns. Fields are quoted as RFC 4180 says (ausearch does not quote, so a
 //! comma in a path shifts its columns). DATE is ISO-8601 (`2023-11-26`) and TIME `HH:MM:SS`
-//! in the chosen zone; GMT_OFFSET is the zone's offset then.
+//! in the chosen zone followed by the zone (`Z` for UTC, else its offset then, `+01:00`), where
+//! ausearch gives no zone; GMT_OFFSET is the zone's offset then.
 
 use super::text::Sentence;
 use super::time::wall_clock;
 use super::{CsvColumns, WriterOptions};
 use crate::event::Event;
+use crate::query::time::Zone;
 use crate::record::Record;
 use chrono::{Datelike, Timelike};
 
@@ -142,8 +144,17 @@ fn write_time(row: &mut Row, event: &Event, options: &WriterOptions) {
         return;
     };
     let (wall, offset) = wall_clock(stamp.sec, options.zone);
+    let sign = if offset < 0 { '-' } else { '+' };
+    let minutes = offset.abs() / 60;
+    let offset_text = format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60);
     row.text(&wall.format("%Y-%m-%d").to_string());
-    row.text(&wall.format("%H:%M:%S").to_string());
+    // The zone goes with the time, so that a file read later still says which it was.
+    let designator = if options.zone == Zone::Utc {
+        "Z"
+    } else {
+        &offset_text
+    };
+    row.text(&format!("{}{designator}", wall.format("%H:%M:%S")));
     if options.csv.time {
         row.text(&wall.year().to_string());
         row.text(&format!("{:02}", wall.month()));
@@ -151,8 +162,6 @@ fn write_time(row: &mut Row, event: &Event, options: &WriterOptions) {
         row.text(&wall.weekday().number_from_monday().to_string());
         row.text(&wall.hour().to_string());
         row.text(&stamp.msec.to_string());
-        let sign = if offset < 0 { '-' } else { '+' };
-        let minutes = offset.abs() / 60;
-        row.text(&format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60));
+        row.text(&offset_text);
     }
 }

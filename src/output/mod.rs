@@ -6,6 +6,7 @@
 //! [`EventWriter`] is what a subcommand that prints events holds: it renders one event in the
 //! chosen [`Format`] into a buffer, on any thread.
 
+pub mod color;
 pub mod csv;
 pub mod default;
 pub mod escape;
@@ -13,6 +14,7 @@ pub mod event_csv;
 pub mod interpreted;
 pub mod json;
 pub mod jsonl;
+pub mod progress;
 pub mod raw;
 pub mod rows;
 pub mod shell;

@@ -6,6 +6,7 @@
 //! terminal shows them: a newline or tab from the log would break the columns either way.
 //! CSV keeps the bytes as they are; JSON escapes them itself (see `output::json`).
 
+use super::color;
 use super::escape::write_terminal_safe;
 use super::json::{write_str, write_str_array};
 use std::borrow::Cow;
@@ -224,19 +225,11 @@ impl TextTable {
         }
     }
 
-    /// The table for a terminal: borders, fitted to the terminal's width, long cells wrapped.
-    pub fn render_terminal(&self) -> Vec<u8> {
-        use comfy_table::{
-            ColumnConstraint, ContentArrangement, Table, Width, presets::UTF8_FULL_CONDENSED,
-        };
-        let mut table = Table::new();
-        table
-            .load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(self.header.clone());
-        for row in &self.rows {
-            table.add_row(row.clone());
-        }
+    /// The table for a terminal: borders, fitted to the terminal's width, long cells wrapped;
+    /// with `color`, headings in bold and failures in red.
+    pub fn render_terminal(&self, color: bool) -> Vec<u8> {
+        use comfy_table::{ColumnConstraint, Width};
+        let mut table = styled_table(&self.header, self.rows.iter().cloned(), color);
         if let Some(width) = table.width().filter(|&w| w >= MIN_FITTED_WIDTH) {
             let cap = fitting_cap(&self.widths(), width as usize);
             for (index, natural) in self.widths().into_iter().enumerate() {
@@ -254,14 +247,21 @@ impl TextTable {
 
     /// Plain columns two blanks apart, for a pipe or a file: every column as wide as its
     /// widest cell, the last one unpadded.
-    pub fn render_plain(&self) -> Vec<u8> {
+    pub fn render_plain(&self, color: bool) -> Vec<u8> {
         let widths = self.widths();
         let mut out = Vec::with_capacity((self.rows.len() + 1) * 80);
         let header: Vec<String> = self.header.iter().map(|h| h.to_string()).collect();
-        for row in std::iter::once(&header).chain(&self.rows) {
+        for (r, row) in std::iter::once(&header).chain(&self.rows).enumerate() {
             let last = row.len().saturating_sub(1);
             for (i, cell) in row.iter().enumerate() {
-                out.extend_from_slice(cell.as_bytes());
+                match self.header.get(i) {
+                    _ if !color => out.extend_from_slice(cell.as_bytes()),
+                    _ if r == 0 => out.extend_from_slice(color::bold(cell).as_bytes()),
+                    Some(name) if color::is_failure(name, cell) => {
+                        out.extend_from_slice(color::failure(cell).as_bytes())
+                    }
+                    _ => out.extend_from_slice(cell.as_bytes()),
+                }
                 if i < last {
                     let pad = widths[i] - text_width(cell) + 2;
                     out.extend(std::iter::repeat_n(b' ', pad));
@@ -274,6 +274,39 @@ impl TextTable {
         }
         out
     }
+}
+
+/// A bordered table of `rows` (terminal-safe text already) under `heading`, fitted to the
+/// terminal; with `color`, headings in bold and failures (see [`color::is_failure`]) in red.
+pub fn styled_table(
+    heading: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+    color: bool,
+) -> comfy_table::Table {
+    use comfy_table::{Attribute, Cell as TableCell, Color, ContentArrangement, Table};
+    let mut table = Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if color {
+        table.enforce_styling();
+        table.set_header(
+            heading
+                .iter()
+                .map(|h| TableCell::new(h).add_attribute(Attribute::Bold)),
+        );
+    } else {
+        table.set_header(heading.iter().copied());
+    }
+    for row in rows {
+        let cells = row.into_iter().enumerate().map(|(i, text)| {
+            let failed = color && heading.get(i).is_some_and(|h| color::is_failure(h, &text));
+            let cell = TableCell::new(text);
+            if failed { cell.fg(Color::Red) } else { cell }
+        });
+        table.add_row(cells);
+    }
+    table
 }
 
 #[cfg(test)]
@@ -334,7 +367,7 @@ mod tests {
             Cell::str("2001:db8::1"),
         ]));
         table.drop_empty_columns();
-        let text = String::from_utf8(table.render_plain()).unwrap();
+        let text = String::from_utf8(table.render_plain(false)).unwrap();
         assert_eq!(
             text,
             "exe             address\n\

@@ -1,15 +1,20 @@
 //! Standard output for results: block-buffered into a pipe or file, flushed per batch on a
 //! terminal (or with `--line-buffered`), terminal-escaped when a terminal shows it, and quiet
-//! when the reader goes away (`| head`).
+//! when the reader goes away (`| head`); coloured, when asked, after the escaping.
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 pub struct Sink {
     out: io::BufWriter<Box<dyn Write + Send>>,
     flush_each: bool,
     escape: TerminalEscape,
+    paint: Option<Painter>,
     closed: bool,
 }
+
+/// Colours text after it was escaped for the terminal (see [`super::color`]).
+pub type Painter = Box<dyn Fn(&[u8]) -> Vec<u8> + Send>;
 
 /// What a terminal must not see of a format's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,8 +58,15 @@ impl Sink {
             out: io::BufWriter::with_capacity(256 * 1024, out),
             flush_each,
             escape,
+            paint: None,
             closed: false,
         }
+    }
+
+    /// Colours what is written with `paint`, after the terminal escaping.
+    pub fn painted(mut self, paint: Painter) -> Sink {
+        self.paint = Some(paint);
+        self
     }
 
     /// Whether every write is flushed (a terminal, or --line-buffered).
@@ -70,14 +82,14 @@ impl Sink {
         if self.closed {
             return Err(SinkError::Closed);
         }
-        let result = match self.escape {
-            TerminalEscape::Nothing => self.out.write_all(bytes),
-            TerminalEscape::Verbatim => self
-                .out
-                .write_all(&super::escape::terminal_safe_lines(bytes)),
-            TerminalEscape::Controls => self
-                .out
-                .write_all(&super::escape::controls_safe_lines(bytes)),
+        let escaped = match self.escape {
+            TerminalEscape::Nothing => Cow::Borrowed(bytes),
+            TerminalEscape::Verbatim => Cow::Owned(super::escape::terminal_safe_lines(bytes)),
+            TerminalEscape::Controls => Cow::Owned(super::escape::controls_safe_lines(bytes)),
+        };
+        let result = match &self.paint {
+            Some(paint) => self.out.write_all(&paint(&escaped)),
+            None => self.out.write_all(&escaped),
         };
         let result = result.and_then(|()| {
             if self.flush_each {

@@ -33,6 +33,19 @@ impl Zone {
         })
     }
 
+    /// How the zone is named to a reader: `UTC`, `local`, `Europe/Berlin`, `+05:30`.
+    pub fn name(&self) -> String {
+        match self {
+            Zone::Utc => "UTC".into(),
+            Zone::Local => match std::env::var("TZ") {
+                Ok(tz) if !tz.is_empty() => format!("local time, TZ={tz}"),
+                _ => "local time".into(),
+            },
+            Zone::Fixed(offset) => offset.to_string(),
+            Zone::Named(tz) => tz.name().into(),
+        }
+    }
+
     /// The UTC instant of a wall-clock time in this zone. In a DST gap the time after the
     /// gap is taken; in a fold, the earlier instant for a start and the later for an end.
     pub fn resolve(&self, naive: NaiveDateTime, prefer_late: bool) -> Option<DateTime<Utc>> {
@@ -241,6 +254,17 @@ fn parse_clock(text: &str) -> Option<NaiveTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zones_are_named_as_given() {
+        assert_eq!(Zone::Utc.name(), "UTC");
+        assert_eq!(Zone::parse("+0530").unwrap().name(), "+05:30");
+        assert_eq!(
+            Zone::parse("Europe/Berlin").unwrap().name(),
+            "Europe/Berlin"
+        );
+        assert!(Zone::Local.name().starts_with("local time"));
+    }
 
     fn at(text: &str, bound: TimeBound, zone: Zone) -> i64 {
         let now = Utc.with_ymd_and_hms(2023, 11, 26, 12, 0, 0).unwrap();

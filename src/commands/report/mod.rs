@@ -45,6 +45,8 @@ pub struct ReportOptions {
     /// Only the first N items of a summary.
     pub top: Option<usize>,
     pub format: ReportFormat,
+    /// Table headings and failures in colour.
+    pub color: bool,
     pub zone: Zone,
     /// `Some(false)` for `--failed`, `Some(true)` for `--success`: only names the report.
     pub outcome: Option<bool>,
@@ -148,6 +150,15 @@ impl Run<'_> {
         }
     }
 
+    /// The title of a report that shows times, naming the zone they are in.
+    fn timed_title(&self, base: &str) -> String {
+        format!(
+            "{} (times in {})",
+            self.title(base),
+            self.options.zone.name()
+        )
+    }
+
     /// Calls `f` with each event of `events` the filter keeps and the report selects.
     fn each_selected(
         &self,
@@ -177,7 +188,7 @@ impl Run<'_> {
             rows.rows
         };
         let layout = Layout {
-            title: self.title(kind.title(false)),
+            title: self.timed_title(kind.title(false)),
             columns: kind.columns(),
             timed: true,
         };
@@ -213,7 +224,9 @@ impl Run<'_> {
             heading.extend(layout.columns.iter().copied());
             let rows = output::table_rows(&held, &layout, zone);
             if !rows.is_empty() {
-                tail.extend_from_slice(output::table(&heading, rows).as_bytes());
+                tail.extend_from_slice(
+                    output::table(&heading, rows, self.options.color).as_bytes(),
+                );
                 tail.push(b'\n');
             }
         }
@@ -255,7 +268,7 @@ impl Run<'_> {
             columns: std::slice::from_ref(&item_name),
             timed: false,
         };
-        let out = write_counts(&items, &layout, self.options.format);
+        let out = write_counts(&items, &layout, self.options.format, self.options.color);
         writer.write(&out);
         (stats, items.len() as u64)
     }
@@ -317,7 +330,7 @@ impl Run<'_> {
         let mut out = Vec::new();
         match self.options.format {
             ReportFormat::Text => {
-                let title = self.title("Summary Report");
+                let title = self.timed_title("Summary Report");
                 out.extend_from_slice(format!("\n{title}\n{}\n", "=".repeat(22)).as_bytes());
                 out.extend_from_slice(
                     format!(
@@ -348,8 +361,12 @@ impl Run<'_> {
                         n.to_string(),
                     ]
                 }));
-                out.extend_from_slice(format!("{}\n", self.title("Summary Report")).as_bytes());
-                out.extend_from_slice(output::table(&["", "number"], rows).as_bytes());
+                out.extend_from_slice(
+                    format!("{}\n", self.timed_title("Summary Report")).as_bytes(),
+                );
+                out.extend_from_slice(
+                    output::table(&["", "number"], rows, self.options.color).as_bytes(),
+                );
                 out.push(b'\n');
             }
             ReportFormat::Csv | ReportFormat::Jsonl => {
@@ -425,7 +442,7 @@ impl Run<'_> {
     fn write_times(&self, spans: &FxHashMap<u32, TimeSpan>) -> Vec<u8> {
         let zone = self.options.zone;
         let layout = Layout {
-            title: self.title(ReportKind::Time.title(false)),
+            title: self.timed_title(ReportKind::Time.title(false)),
             columns: ReportKind::Time.columns(),
             timed: false,
         };
@@ -472,7 +489,9 @@ impl Run<'_> {
                     .rows
                     .iter()
                     .map(|r| r.cells().map(output::cell_text).collect());
-                out.extend_from_slice(output::table(layout.columns, cells).as_bytes());
+                out.extend_from_slice(
+                    output::table(layout.columns, cells, self.options.color).as_bytes(),
+                );
                 out.push(b'\n');
             }
             ReportFormat::Csv => {
@@ -505,7 +524,12 @@ fn add_count(counts: &mut FxHashMap<Vec<u8>, u64>, item: &[u8], n: u64) {
 }
 
 /// A summary's counts in the chosen format.
-fn write_counts(items: &[(Vec<u8>, u64)], layout: &Layout, format: ReportFormat) -> Vec<u8> {
+fn write_counts(
+    items: &[(Vec<u8>, u64)],
+    layout: &Layout,
+    format: ReportFormat,
+    color: bool,
+) -> Vec<u8> {
     let item_name = layout.columns[0];
     let mut out = Vec::new();
     match format {
@@ -524,7 +548,7 @@ fn write_counts(items: &[(Vec<u8>, u64)], layout: &Layout, format: ReportFormat)
                 let rows = items
                     .iter()
                     .map(|(item, n)| vec![n.to_string(), output::cell_text(item)]);
-                out.extend_from_slice(output::table(&["total", item_name], rows).as_bytes());
+                out.extend_from_slice(output::table(&["total", item_name], rows, color).as_bytes());
                 out.push(b'\n');
             }
         }

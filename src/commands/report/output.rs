@@ -7,7 +7,6 @@ use crate::output::escape::write_terminal_safe;
 use crate::output::json;
 use crate::output::time::write_iso;
 use crate::query::time::Zone;
-use comfy_table::{ContentArrangement, Table, presets};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
@@ -193,16 +192,8 @@ pub fn csv_heading(out: &mut Vec<u8>, layout: &Layout, trailing: &[&str]) {
 }
 
 /// A table of `rows` (already text) under `heading`, fitted to the terminal.
-pub fn table(heading: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(heading.iter().copied());
-    for row in rows {
-        table.add_row(row);
-    }
-    table.to_string()
+pub fn table(heading: &[&str], rows: impl IntoIterator<Item = Vec<String>>, color: bool) -> String {
+    crate::output::rows::styled_table(heading, rows, color).to_string()
 }
 
 /// A cell as terminal-safe text.
