@@ -75,8 +75,9 @@ pub struct Placement {
 }
 
 pub struct ProcessTable {
-    /// Per host, pid → its latest process.
-    hosts: FxHashMap<Box<[u8]>, FxHashMap<u32, ProcId>>,
+    /// Per host, pid → its latest process. A list: logs hold a few hosts, and a lookup by
+    /// length first skips a byte comparison (a call to memcmp) for logs without node names.
+    hosts: Vec<(Box<[u8]>, FxHashMap<u32, ProcId>)>,
     procs: Vec<Proc>,
     history: bool,
     /// Entries no table points to any more, for reuse (without history only).
@@ -86,7 +87,7 @@ pub struct ProcessTable {
 impl ProcessTable {
     pub fn new(history: bool) -> Self {
         ProcessTable {
-            hosts: FxHashMap::default(),
+            hosts: Vec::new(),
             procs: Vec::new(),
             history,
             free: Vec::new(),
@@ -287,14 +288,22 @@ impl ProcessTable {
     }
 
     fn current(&self, host: &[u8], pid: u32) -> Option<ProcId> {
-        self.hosts.get(host)?.get(&pid).copied()
+        let index = self.host_index(host)?;
+        self.hosts[index].1.get(&pid).copied()
+    }
+
+    fn host_index(&self, host: &[u8]) -> Option<usize> {
+        self.hosts
+            .iter()
+            .position(|(h, _)| h.len() == host.len() && (host.is_empty() || **h == *host))
     }
 
     fn set_current(&mut self, host: &[u8], pid: u32, proc: ProcId) {
-        let pids = match self.hosts.get_mut(host) {
-            Some(pids) => pids,
-            None => self.hosts.entry(host.into()).or_default(),
-        };
+        let index = self.host_index(host).unwrap_or_else(|| {
+            self.hosts.push((host.into(), FxHashMap::default()));
+            self.hosts.len() - 1
+        });
+        let pids = &mut self.hosts[index].1;
         let replaced = pids.insert(pid, proc);
         if !self.history
             && let Some(old) = replaced
