@@ -74,10 +74,13 @@ pub struct Placement {
     pub parent_image: Option<Arc<Activity>>,
 }
 
+/// pid → the latest process with it, on one host.
+type PidMap = FxHashMap<u32, ProcId>;
+
 pub struct ProcessTable {
     /// Per host, pid → its latest process. A list: logs hold a few hosts, and a lookup by
     /// length first skips a byte comparison (a call to memcmp) for logs without node names.
-    hosts: Vec<(Box<[u8]>, FxHashMap<u32, ProcId>)>,
+    hosts: Vec<(Box<[u8]>, PidMap)>,
     procs: Vec<Proc>,
     history: bool,
     /// Entries no table points to any more, for reuse (without history only).
@@ -300,7 +303,7 @@ impl ProcessTable {
 
     fn set_current(&mut self, host: &[u8], pid: u32, proc: ProcId) {
         let index = self.host_index(host).unwrap_or_else(|| {
-            self.hosts.push((host.into(), FxHashMap::default()));
+            self.hosts.push((host.into(), PidMap::default()));
             self.hosts.len() - 1
         });
         let pids = &mut self.hosts[index].1;
