@@ -277,3 +277,71 @@ fn the_line_cutting_of_this_test_is_right() {
     assert!(is_blank_or_comment(b"   \r") && is_blank_or_comment(b"  # note"));
     assert!(!is_blank_or_comment(b"type=X msg=audit(1.000:1): #"));
 }
+
+/// A generated rotated archive (several hosts, ENRICHED, interleaved events), kept plain so
+/// each file can be compared line by line: each file alone, and the whole set at once.
+#[test]
+fn every_record_of_a_generated_archive_comes_out_once() {
+    let generator = common::repo_path("../shared/bench/gen-audit-log");
+    if !generator.is_file() {
+        println!(
+            "every_record_of_a_generated_archive_comes_out_once: skipped, {} is absent",
+            generator.display()
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("python3")
+        .arg(&generator)
+        .args([
+            "--size",
+            "3M",
+            "--rotate",
+            "3",
+            "--hosts",
+            "3",
+            "--enriched",
+        ])
+        .args([
+            "--interleave",
+            "0.3",
+            "--seed",
+            "13",
+            "--gzip-from",
+            "99",
+            "--out",
+        ])
+        .arg(dir.path())
+        .status()
+        .expect("python3 runs the generator");
+    assert!(status.success());
+    let files = files_in(dir.path());
+    assert_eq!(files.len(), 4, "{files:?}");
+    let mut all_lines = Vec::new();
+    for file in &files {
+        check(file);
+        all_lines.extend(
+            lines_of(&std::fs::read(file).unwrap())
+                .into_iter()
+                .map(<[u8]>::to_vec),
+        );
+    }
+    let output = run(&[
+        "search",
+        "--format",
+        "raw",
+        "--stats",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr_text(&output));
+    let stderr = stderr_text(&output);
+    assert_eq!(stat(&stderr, "lines"), all_lines.len() as u64);
+    assert_eq!(stat(&stderr, "lines skipped"), 0);
+    let mut expected: Vec<&[u8]> = all_lines.iter().map(Vec::as_slice).collect();
+    expected.sort_unstable();
+    assert_eq!(
+        sorted(lines_of(&output.stdout)),
+        expected,
+        "the archive's records, each once"
+    );
+}
