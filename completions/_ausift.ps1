@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'ausift' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell (bash, zsh, fish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('net', 'net', [CompletionResultType]::ParameterValue, 'Who connected where, who accepted whom, who listened: every socket call with its decoded address and the process that made it')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching event as one JSON object per line (or a csv row), decoded and with its process and parent, for SIEMs and data tools (schema: docs/json-schema.md)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -280,12 +281,83 @@ Register-ArgumentCompleter -Native -CommandName 'ausift' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ausift;export' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'A log file or directory to read, as ausearch''s -if; may be repeated [ausearch: -if]')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads (default: the number of CPUs); output is the same for any number')
+            [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Worker threads (default: the number of CPUs); output is the same for any number')
+            [CompletionResult]::new('--window-records', '--window-records', [CompletionResultType]::ParameterName, 'Keep an event open until this many further records have been read, so that its records written late still join it (larger holds more in memory)')
+            [CompletionResult]::new('--max-event-records', '--max-event-records', [CompletionResultType]::ParameterName, 'The most records one event may have; a log that repeats one event id beyond this gets the rest as further events of the same id, and a warning (bounds memory on hostile input)')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Events with this key (substring); repeat or comma-separate to accept several')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Events with this key (substring); repeat or comma-separate to accept several')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Events with a record of this type (name or number, e.g. USER_LOGIN, 1112, UNKNOWN[1999])')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Events with a record of this type (name or number, e.g. USER_LOGIN, 1112, UNKNOWN[1999])')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Events of this process id')
+            [CompletionResult]::new('--pid', '--pid', [CompletionResultType]::ParameterName, 'Events of this process id')
+            [CompletionResult]::new('--ppid', '--ppid', [CompletionResultType]::ParameterName, 'Events whose parent process id is this [ausearch: -pp]')
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'Events whose executable contains this text')
+            [CompletionResult]::new('--exe', '--exe', [CompletionResultType]::ParameterName, 'Events whose executable contains this text')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Events whose command name (comm) contains this text')
+            [CompletionResult]::new('--comm', '--comm', [CompletionResultType]::ParameterName, 'Events whose command name (comm) contains this text')
+            [CompletionResult]::new('--uid', '--uid', [CompletionResultType]::ParameterName, 'Events of this user (uid=): a number, or a name as the event names it (its ENRICHED part; root and unset always) [ausearch: -ui]')
+            [CompletionResult]::new('--auid', '--auid', [CompletionResultType]::ParameterName, 'Events of this login user (auid=), number or name; -1 means unset [ausearch: -ul]')
+            [CompletionResult]::new('--euid', '--euid', [CompletionResultType]::ParameterName, 'Events of this effective user (euid=), number or name [ausearch: -ue]')
+            [CompletionResult]::new('--syscall', '--syscall', [CompletionResultType]::ParameterName, 'Events of this syscall, by name (resolved for each record''s architecture) or number [ausearch: -sc]')
+            [CompletionResult]::new('--success', '--success', [CompletionResultType]::ParameterName, 'Only events that succeeded (yes) or failed (no) [ausearch: -sv]')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Events at or after this time [ausearch: -ts]. Besides dates and times: boot (the last boot the logs themselves record, by their SYSTEM_BOOT and DAEMON_START records, not this machine''s), checkpoint (the time of the --checkpoint event), now, recent, today, yesterday, this-week, week-ago, this-month, this-year')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'Events at or before this time; a date alone means the end of that day (not, as with ausearch, that date at the current time of day) [ausearch: -te]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Events with this serial number (the part after the colon in audit(…:SERIAL))')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Events with this serial number (the part after the colon in audit(…:SERIAL))')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Events from this node (node= name, compared exactly)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Events from this node (node= name, compared exactly)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Events whose syscall returned this exit value: a number or an errno name (EACCES means -13, the failing return value)')
+            [CompletionResult]::new('--exit', '--exit', [CompletionResultType]::ParameterName, 'Events whose syscall returned this exit value: a number or an errno name (EACCES means -13, the failing return value)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Events that name this file (substring of the path, `..` and `//` normalised; relative names are joined to the event''s working directory)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Events that name this file (substring of the path, `..` and `//` normalised; relative names are joined to the event''s working directory)')
+            [CompletionResult]::new('--gid', '--gid', [CompletionResultType]::ParameterName, 'Events of this group (gid=), number or name [ausearch: -gi]')
+            [CompletionResult]::new('--egid', '--egid', [CompletionResultType]::ParameterName, 'Events of this effective group (egid=), number or name [ausearch: -ge]')
+            [CompletionResult]::new('--gid-all', '--gid-all', [CompletionResultType]::ParameterName, 'Events whose gid or egid is this group, number or name [ausearch: -ga]')
+            [CompletionResult]::new('--uid-all', '--uid-all', [CompletionResultType]::ParameterName, 'Events whose uid, euid or auid is this user, number or name [ausearch: -ua]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Events naming this host (substring of hostname=, addr= or a socket address) [ausearch: -hn]')
+            [CompletionResult]::new('--terminal', '--terminal', [CompletionResultType]::ParameterName, 'Events on this terminal (substring of tty= or terminal=) [ausearch: -tm]')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Events of this login session (ses=); -1 means unset')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Events whose SELinux subject context contains this [ausearch: -su]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Events whose subject or object context contains this [ausearch: -se]')
+            [CompletionResult]::new('--uuid', '--uuid', [CompletionResultType]::ParameterName, 'Events of the virtual machine with this uuid [ausearch: -uu]')
+            [CompletionResult]::new('--vm-name', '--vm-name', [CompletionResultType]::ParameterName, 'Events of the virtual machine with this name [ausearch: -vm]')
+            [CompletionResult]::new('--arch', '--arch', [CompletionResultType]::ParameterName, 'Events of this architecture: b32, b64 or a name (x86_64, i386, aarch64, …); also the table --syscall names are looked up in')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Events for which this expression holds: FIELD OP VALUE with =, !=, ~ (regex), !~, <, <=, >, >=, joined by and, or, not and parentheses; FIELD is any field, or TYPE.field for one record type. Values are compared as written and as interpreted (uid = root, exit = EACCES); numbers as numbers. Also argv (the whole EXECVE command line), type, node, and laddr, lport, saddr_fam, path of SOCKADDR. Repeat to require several')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone for times without an offset and for times shown: UTC, local, an IANA name (Europe/Berlin) or an offset (+05:30)')
+            [CompletionResult]::new('--passwd', '--passwd', [CompletionResultType]::ParameterName, 'The evidence host''s passwd file, for user names')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The evidence host''s group file, for group names')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'A mounted image of the evidence host: names from DIR/etc/passwd and DIR/etc/group')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output; an existing file is left alone unless --force is given')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output; an existing file is left alone unless --force is given')
+            [CompletionResult]::new('--object', '--object', [CompletionResultType]::ParameterName, 'Events whose SELinux object context (tcontext) contains this')
+            [CompletionResult]::new('--input-logs', '--input-logs', [CompletionResultType]::ParameterName, 'Read the system''s logs (/var/log/audit) even when stdin is a pipe')
+            [CompletionResult]::new('--no-mmap', '--no-mmap', [CompletionResultType]::ParameterName, 'Read plain files with read(2) instead of memory-mapping them (safe for logs that are being rotated or truncated while ausift reads them)')
+            [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Follow symbolic links met while walking directories')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Follow symbolic links met while walking directories')
+            [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print what was read, skipped and found to stderr when done')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Report every skipped line on stderr, as file:line: reason')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Compare text values whole instead of as substrings (-k net then misses netconn)')
+            [CompletionResult]::new('--word', '--word', [CompletionResultType]::ParameterName, 'Compare text values whole instead of as substrings (-k net then misses netconn)')
+            [CompletionResult]::new('--local-names', '--local-names', [CompletionResultType]::ParameterName, 'Names from this machine''s /etc/passwd and /etc/group (only right when it shares the evidence host''s accounts)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the -o file when it exists')
+            [CompletionResult]::new('--gzip', '--gzip', [CompletionResultType]::ParameterName, 'Compress the output with gzip')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ausift;help' {
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find the events that match every filter (ausearch''s options are accepted as they are)')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Summaries of the events: aureport''s reports, after every search filter (aureport''s options are accepted as they are)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell (bash, zsh, fish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('net', 'net', [CompletionResultType]::ParameterValue, 'Who connected where, who accepted whom, who listened: every socket call with its decoded address and the process that made it')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every matching event as one JSON object per line (or a csv row), decoded and with its process and parent, for SIEMs and data tools (schema: docs/json-schema.md)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -302,6 +374,9 @@ Register-ArgumentCompleter -Native -CommandName 'ausift' -ScriptBlock {
             break
         }
         'ausift;help;net' {
+            break
+        }
+        'ausift;help;export' {
             break
         }
         'ausift;help;help' {

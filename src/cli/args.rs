@@ -46,6 +46,11 @@ ausift completions zsh > \"${fpath[1]}/_ausift\""
     /// decoded address and the process that made it.
     #[command(after_help = NET_EXAMPLES)]
     Net(NetArgs),
+
+    /// Every matching event as one JSON object per line (or a csv row), decoded and with its
+    /// process and parent, for SIEMs and data tools (schema: docs/json-schema.md)
+    #[command(after_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +111,20 @@ same rows as the direct calls. By default only inet and inet6 addresses are show
 whose event names no address (listen, a send on a connected socket). EINPROGRESS marks a
 non-blocking connect under way: --failed leaves it out, the summaries count it as pending.
 Every search filter applies (-ts/-te, -k, -x, --auid, -n, …).";
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  ausift export /var/log/audit > events.jsonl
+  ausift export -o events.jsonl.gz --gzip --root /mnt/evidence /mnt/evidence/var/log/audit
+  ausift export -k exec --format csv -o exec.csv audit.log*
+  ausift export -ts 2024-03-01 -m EXECVE audit.log | jq -c '.process.argv'
+
+Each line is one event: id, time (UTC, ISO-8601 and epoch milliseconds), node, input file and
+byte offset, record types, a summary (actor, action, object, how, result, address, keys), the
+process (pid, ppid, ids, exe, argv, cwd, syscall, exit) and its parent as seen earlier in the
+input, then every record with its raw and interpreted fields. Bytes that are not UTF-8 are
+written as %XX and a literal % as %25. Every search filter applies. -o is the output file here
+(ausearch's -o, the object context, is --object).";
 
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
@@ -587,6 +606,45 @@ pub struct SearchArgs {
     /// cannot be written; 12: its event is not in the logs
     #[arg(long, value_name = "FILE")]
     pub checkpoint: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// One JSON object per event (JSON Lines), the documented schema
+    Jsonl,
+    /// One row per event with a fixed set of columns (RFC 4180)
+    Csv,
+}
+
+#[derive(Args, Debug, Clone)]
+// -o names the output file here, as in most export tools; the object filter keeps --object.
+#[command(mut_arg("object", |arg| arg.short(None)))]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: ExportFormatArg,
+
+    /// Write to FILE instead of standard output; an existing file is left alone unless
+    /// --force is given
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the -o file when it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// Compress the output with gzip
+    #[arg(long)]
+    pub gzip: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

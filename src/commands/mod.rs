@@ -1,6 +1,7 @@
 //! The subcommands, one file each. Each takes plain option structs (never clap types), runs the
 //! shared pipeline and writes its results.
 
+pub mod export;
 pub mod net;
 pub mod report;
 pub mod search;

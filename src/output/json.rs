@@ -4,6 +4,9 @@
 //! valid UTF-8 is written as `%XX`, and every literal `%` as `%25`, so the original bytes can
 //! always be recovered: replace each `%XX` by the byte XX.
 
+use crate::record::Field;
+use smallvec::SmallVec;
+
 /// Appends `bytes` as a JSON string, quotes included.
 pub fn write_str(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
@@ -26,6 +29,57 @@ pub fn write_str_array<'a>(out: &mut Vec<u8>, items: impl IntoIterator<Item = &'
         write_str(out, item);
     }
     out.push(b']');
+}
+
+/// Writes `fields` as an object in the order of first appearance; a key written more than
+/// once becomes an array of its values, each written by `value`.
+pub fn write_object(
+    out: &mut Vec<u8>,
+    fields: &[Field],
+    mut value: impl FnMut(&mut Vec<u8>, &Field),
+) {
+    // Each field's next field with the same key, found through one sort rather than a
+    // search per field: a hostile record may carry thousands of fields.
+    let mut order: SmallVec<[u32; 32]> = (0..fields.len() as u32).collect();
+    order.sort_by_key(|&i| (fields[i as usize].key, i));
+    let mut next: SmallVec<[u32; 32]> = SmallVec::from_elem(u32::MAX, fields.len());
+    let mut repeated: SmallVec<[bool; 32]> = SmallVec::from_elem(false, fields.len());
+    for pair in order.windows(2) {
+        let (a, b) = (pair[0] as usize, pair[1] as usize);
+        if fields[a].key == fields[b].key {
+            next[a] = b as u32;
+            repeated[b] = true;
+        }
+    }
+    out.push(b'{');
+    let mut first = true;
+    for (i, field) in fields.iter().enumerate() {
+        if repeated[i] {
+            continue;
+        }
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        write_str(out, field.key);
+        out.push(b':');
+        if next[i] == u32::MAX {
+            value(out, field);
+            continue;
+        }
+        out.push(b'[');
+        let mut at = i;
+        loop {
+            value(out, &fields[at]);
+            at = next[at] as usize;
+            if at == u32::MAX as usize {
+                break;
+            }
+            out.push(b',');
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
 }
 
 fn write_valid(out: &mut Vec<u8>, text: &str) {
@@ -74,7 +128,8 @@ fn push_unicode_escape(out: &mut Vec<u8>, code: u8) {
     out.push(HEX[(code & 15) as usize]);
 }
 
-fn push_percent(out: &mut Vec<u8>, b: u8) {
+/// Appends `%XX`, the byte in upper-case hex.
+pub(crate) fn push_percent(out: &mut Vec<u8>, b: u8) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.extend_from_slice(&[b'%', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
 }

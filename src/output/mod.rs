@@ -8,6 +8,8 @@
 pub mod csv;
 pub mod default;
 pub mod escape;
+pub mod export;
+pub mod file;
 pub mod interpreted;
 pub mod json;
 pub mod jsonl;
