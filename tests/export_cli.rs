@@ -342,3 +342,41 @@ fn object_filter_keeps_its_long_name_and_o_is_the_output() {
         assert!(event.to_string().contains("shadow_t"), "{event}");
     }
 }
+
+#[test]
+fn the_documented_examples_are_what_export_prints() {
+    let Some(dir) = corpus_dir("export doc examples") else {
+        return;
+    };
+    let doc = std::fs::read_to_string(repo_path("docs/json-schema.md")).unwrap();
+    let validator = validator();
+    let mut checked = 0;
+    for block in doc.split("<!-- example: ").skip(1) {
+        let (head, rest) = block
+            .split_once(" -->\n```json\n")
+            .expect("an example block");
+        let (file, id) = head.split_once(' ').unwrap();
+        let shown: Value = serde_json::from_str(rest.split_once("\n```").unwrap().0).unwrap();
+        let output = ausift_in(&dir, &["export", file]);
+        let event = jsonl(&output)
+            .into_iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("{file}: no event {id}"));
+        assert_eq!(event, shown, "docs/json-schema.md, {file} {id}");
+        validator.validate(&shown).unwrap();
+        checked += 1;
+    }
+    assert!(checked >= 5, "{checked} examples");
+}
+
+/// ausift's stdout, run in `dir`.
+fn ausift_in(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let output = common::ausift()
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_code(&output, 0, "export");
+    output.stdout
+}
