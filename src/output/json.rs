@@ -10,7 +10,13 @@ use smallvec::SmallVec;
 /// Appends `bytes` as a JSON string, quotes included.
 pub fn write_str(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
-    for chunk in bytes.utf8_chunks() {
+    // Most values are printable ASCII without `"`, `\\` or `%`: copied at once.
+    let plain = bytes
+        .iter()
+        .position(|&b| !PLAIN[b as usize])
+        .unwrap_or(bytes.len());
+    out.extend_from_slice(&bytes[..plain]);
+    for chunk in bytes[plain..].utf8_chunks() {
         write_valid(out, chunk.valid());
         for &b in chunk.invalid() {
             push_percent(out, b);
@@ -18,6 +24,17 @@ pub fn write_str(out: &mut Vec<u8>, bytes: &[u8]) {
     }
     out.push(b'"');
 }
+
+/// The bytes written as they are: printable ASCII but `"`, `\\` and `%`.
+static PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        plain[b] = !matches!(b as u8, b'"' | b'\\' | b'%');
+        b += 1;
+    }
+    plain
+};
 
 /// Appends byte strings as a JSON array of strings.
 pub fn write_str_array<'a>(out: &mut Vec<u8>, items: impl IntoIterator<Item = &'a [u8]>) {
@@ -31,26 +48,45 @@ pub fn write_str_array<'a>(out: &mut Vec<u8>, items: impl IntoIterator<Item = &'
     out.push(b']');
 }
 
+/// Which fields of a record share a key: each field's next field with the same key, and
+/// whether an earlier one has it. Found through one sort rather than a search per field, as
+/// a hostile record may carry thousands of fields.
+pub struct KeyGroups {
+    next: SmallVec<[u32; 32]>,
+    repeated: SmallVec<[bool; 32]>,
+}
+
+impl KeyGroups {
+    pub fn of(fields: &[Field]) -> Self {
+        let mut order: SmallVec<[u32; 32]> = (0..fields.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| (fields[i as usize].key, i));
+        let mut next: SmallVec<[u32; 32]> = SmallVec::from_elem(u32::MAX, fields.len());
+        let mut repeated: SmallVec<[bool; 32]> = SmallVec::from_elem(false, fields.len());
+        for pair in order.windows(2) {
+            let (a, b) = (pair[0] as usize, pair[1] as usize);
+            if fields[a].key == fields[b].key {
+                next[a] = b as u32;
+                repeated[b] = true;
+            }
+        }
+        KeyGroups { next, repeated }
+    }
+}
+
 /// Writes `fields` as an object in the order of first appearance; a key written more than
 /// once becomes an array of its values, each written by `value`.
-pub fn write_object(
+pub fn write_object(out: &mut Vec<u8>, fields: &[Field], value: impl FnMut(&mut Vec<u8>, &Field)) {
+    write_grouped(out, fields, &KeyGroups::of(fields), value);
+}
+
+/// [`write_object`] with the key groups found already.
+pub fn write_grouped(
     out: &mut Vec<u8>,
     fields: &[Field],
+    groups: &KeyGroups,
     mut value: impl FnMut(&mut Vec<u8>, &Field),
 ) {
-    // Each field's next field with the same key, found through one sort rather than a
-    // search per field: a hostile record may carry thousands of fields.
-    let mut order: SmallVec<[u32; 32]> = (0..fields.len() as u32).collect();
-    order.sort_by_key(|&i| (fields[i as usize].key, i));
-    let mut next: SmallVec<[u32; 32]> = SmallVec::from_elem(u32::MAX, fields.len());
-    let mut repeated: SmallVec<[bool; 32]> = SmallVec::from_elem(false, fields.len());
-    for pair in order.windows(2) {
-        let (a, b) = (pair[0] as usize, pair[1] as usize);
-        if fields[a].key == fields[b].key {
-            next[a] = b as u32;
-            repeated[b] = true;
-        }
-    }
+    let KeyGroups { next, repeated } = groups;
     out.push(b'{');
     let mut first = true;
     for (i, field) in fields.iter().enumerate() {

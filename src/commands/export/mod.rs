@@ -18,6 +18,7 @@ use crate::output::sink::{Sink, SinkError};
 use crate::pipeline::{self, Flow, PipelineOptions};
 use crate::query::Filter;
 use crate::stats::RunStats;
+use std::sync::Mutex;
 
 #[derive(Clone, Debug)]
 pub struct ExportOptions {
@@ -59,41 +60,63 @@ pub fn run(options: &ExportOptions, sink: &mut Sink) -> ExportOutcome {
         .iter()
         .map(|s| s.name.clone().into_bytes())
         .collect();
-    let process = |events: &[Event]| render_batch(events, &names, &matcher, format, &writer);
+    // Batch buffers go back for reuse once written: a few MiB each, which fresh allocations
+    // would page-fault in anew for every batch.
+    let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+    let process = |events: &[Event]| {
+        let text = spare
+            .lock()
+            .expect("not poisoned")
+            .pop()
+            .unwrap_or_default();
+        render_batch(text, events, &names, &matcher, format, &writer)
+    };
     let mut output_error = None;
     let mut table = ProcessTable::default();
     let mut matched = 0u64;
-    let mut out = Vec::new();
     if format == ExportFormat::Csv {
-        out = export::csv::header();
-        write_out(sink, &mut out, &mut output_error);
+        write_out(sink, &export::csv::header(), &mut output_error);
     }
+    let mut out = Vec::new();
     let consume = |batch: Batch| {
-        let mut start = 0;
+        // The text between two parents' places goes out in one piece; on a terminal (or
+        // --line-buffered) each event is put together first so that every flush ends a line.
+        let whole_lines = sink.flushes_each();
+        let mut pending = 0;
         for item in batch.items {
             if let Some((split, end)) = item.text {
-                out.extend_from_slice(&batch.text[start..split]);
                 let parent = item
                     .lineage
                     .as_ref()
-                    .and_then(|l| table.parent(&l.node, l.ppid?));
-                out.extend_from_slice(parent.unwrap_or(export::unknown_parent(format)));
-                out.extend_from_slice(&batch.text[split..end]);
-                start = end;
-                matched += 1;
-                if sink.flushes_each() && !write_out(sink, &mut out, &mut output_error) {
+                    .and_then(|l| table.parent(&l.node, l.ppid?))
+                    .unwrap_or(export::unknown_parent(format));
+                let written = if whole_lines {
+                    out.clear();
+                    out.extend_from_slice(&batch.text[pending..split]);
+                    out.extend_from_slice(parent);
+                    out.extend_from_slice(&batch.text[split..end]);
+                    pending = end;
+                    write_out(sink, &out, &mut output_error)
+                } else {
+                    let head = &batch.text[pending..split];
+                    pending = split;
+                    write_out(sink, head, &mut output_error)
+                        && write_out(sink, parent, &mut output_error)
+                };
+                if !written {
                     return Flow::Stop;
                 }
+                matched += 1;
             }
             if let Some(lineage) = item.lineage {
                 table.learn(lineage);
             }
         }
-        if write_out(sink, &mut out, &mut output_error) {
-            Flow::Continue
-        } else {
-            Flow::Stop
-        }
+        let written = write_out(sink, &batch.text[pending..], &mut output_error);
+        let mut text = batch.text;
+        text.clear();
+        spare.lock().expect("not poisoned").push(text);
+        if written { Flow::Continue } else { Flow::Stop }
     };
     let pipeline_options = PipelineOptions {
         marker: matcher.marker().map(std::sync::Arc::new),
@@ -114,14 +137,22 @@ pub fn run(options: &ExportOptions, sink: &mut Sink) -> ExportOutcome {
 /// Renders the matching events of a batch; every event with a SYSCALL record gives its
 /// lineage.
 fn render_batch(
+    mut text: Vec<u8>,
     events: &[Event],
     names: &[Vec<u8>],
     matcher: &crate::query::Matcher,
     format: ExportFormat,
     writer: &WriterOptions,
 ) -> Batch {
+    // The JSON of an event is about four times its log text.
+    let input: usize = events
+        .iter()
+        .flat_map(Event::byte_runs)
+        .map(<[u8]>::len)
+        .sum();
+    text.reserve(input * 4 + 4096);
     let mut batch = Batch {
-        text: Vec::with_capacity(256 * 1024),
+        text,
         items: Vec::with_capacity(events.len()),
     };
     for event in events {
@@ -143,18 +174,12 @@ fn render_batch(
     batch
 }
 
-/// Writes and clears `out`; false when the output is gone.
-fn write_out(
-    sink: &mut Sink,
-    out: &mut Vec<u8>,
-    output_error: &mut Option<std::io::Error>,
-) -> bool {
-    if out.is_empty() {
+/// Writes `bytes`; false when the output is gone.
+fn write_out(sink: &mut Sink, bytes: &[u8], output_error: &mut Option<std::io::Error>) -> bool {
+    if bytes.is_empty() {
         return true;
     }
-    let result = sink.write(out);
-    out.clear();
-    match result {
+    match sink.write(bytes) {
         Ok(()) => true,
         Err(SinkError::Closed) => false,
         Err(SinkError::Io(err)) => {

@@ -7,7 +7,7 @@ use crate::interpret::process::ProcessFacts;
 use crate::interpret::sockaddr::{self, SockAddr};
 use crate::interpret::tables::values::record_type;
 use crate::interpret::{EventContext, Interpreted, encoding, interpret_with_kind, written};
-use crate::output::json::{write_object, write_str, write_str_array};
+use crate::output::json::{KeyGroups, write_grouped, write_object, write_str, write_str_array};
 use crate::output::time::write_iso_utc;
 use crate::record::{Field, Record, Token, Tokens, Value};
 use smallvec::SmallVec;
@@ -153,13 +153,14 @@ fn write_record(out: &mut Vec<u8>, record: &Record, ctx: &EventContext, view: &E
     let parts = RecordParts::of(record.body());
     out.extend_from_slice(b"{\"type\":");
     write_str(out, record.type_name());
+    let groups = KeyGroups::of(&parts.fields);
     out.extend_from_slice(b",\"raw\":");
-    write_object(out, &parts.fields, |out, field| {
+    write_grouped(out, &parts.fields, &groups, |out, field| {
         write_str(out, field.value.raw())
     });
     out.extend_from_slice(b",\"interpreted\":");
     let names = &*view.sentence.options.names;
-    write_object(out, &parts.fields, |out, field| {
+    write_grouped(out, &parts.fields, &groups, |out, field| {
         let shown = interpret_with_kind(ctx, record_type, record, field.key, field.value, names).1;
         match &shown {
             Interpreted::Raw => write_str(out, field.value.raw()),
