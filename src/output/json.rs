@@ -11,10 +11,7 @@ use smallvec::SmallVec;
 pub fn write_str(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
     // Most values are printable ASCII without `"`, `\\` or `%`: copied at once.
-    let plain = bytes
-        .iter()
-        .position(|&b| !PLAIN[b as usize])
-        .unwrap_or(bytes.len());
+    let plain = plain_prefix(bytes);
     out.extend_from_slice(&bytes[..plain]);
     for chunk in bytes[plain..].utf8_chunks() {
         write_valid(out, chunk.valid());
@@ -35,6 +32,32 @@ static PLAIN: [bool; 256] = {
     }
     plain
 };
+
+/// How many bytes at the start of `bytes` are [`PLAIN`], eight at a time while it lasts.
+fn plain_prefix(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `word` is zero where the word's byte equals `b` (then its high bit shows).
+    let has = |word: u64, b: u8| {
+        (word ^ (LOW * b as u64)).wrapping_sub(LOW) & !(word ^ (LOW * b as u64)) & HIGH
+    };
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Below 0x20 (the high bit of word - 0x20 per byte, where the byte itself has none),
+        // 0x7f and above, or one of the three.
+        let below = word.wrapping_sub(LOW * 0x20) & !word & HIGH;
+        let high = (word & HIGH) | has(word, 0x7f);
+        if below | high | has(word, b'"') | has(word, b'\\') | has(word, b'%') != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| !PLAIN[b as usize])
+        .unwrap_or(bytes.len() - at)
+}
 
 /// Appends byte strings as a JSON array of strings.
 pub fn write_str_array<'a>(out: &mut Vec<u8>, items: impl IntoIterator<Item = &'a [u8]>) {
@@ -58,6 +81,9 @@ pub struct KeyGroups {
 
 impl KeyGroups {
     pub fn of(fields: &[Field]) -> Self {
+        if fields.len() <= 48 {
+            return Self::by_hash(fields);
+        }
         let mut order: SmallVec<[u32; 32]> = (0..fields.len() as u32).collect();
         order.sort_unstable_by_key(|&i| (fields[i as usize].key, i));
         let mut next: SmallVec<[u32; 32]> = SmallVec::from_elem(u32::MAX, fields.len());
@@ -67,6 +93,34 @@ impl KeyGroups {
             if fields[a].key == fields[b].key {
                 next[a] = b as u32;
                 repeated[b] = true;
+            }
+        }
+        KeyGroups { next, repeated }
+    }
+
+    /// For the usual few dozen fields: every pair compared by a hash of the key first.
+    fn by_hash(fields: &[Field]) -> Self {
+        let hashes: SmallVec<[u64; 32]> = fields
+            .iter()
+            .map(|f| {
+                f.key.iter().fold(f.key.len() as u64, |h, &b| {
+                    (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95)
+                })
+            })
+            .collect();
+        let mut next: SmallVec<[u32; 32]> = SmallVec::from_elem(u32::MAX, fields.len());
+        let mut repeated: SmallVec<[bool; 32]> = SmallVec::from_elem(false, fields.len());
+        for i in 0..fields.len() {
+            if repeated[i] {
+                continue;
+            }
+            let mut last = i;
+            for j in i + 1..fields.len() {
+                if hashes[j] == hashes[i] && fields[j].key == fields[i].key {
+                    next[last] = j as u32;
+                    repeated[j] = true;
+                    last = j;
+                }
             }
         }
         KeyGroups { next, repeated }
@@ -194,6 +248,45 @@ pub fn unescape_percent(text: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_prefix_stops_at_the_first_byte_needing_care() {
+        for b in 0..=255u8 {
+            for at in [0, 3, 7, 8, 13, 16] {
+                let mut text = vec![b'a'; 20];
+                text[at] = b;
+                let expected = if PLAIN[b as usize] { 20 } else { at };
+                assert_eq!(plain_prefix(&text), expected, "byte {b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn key_groups_by_hash_agree_with_the_sorted_search() {
+        let body: Vec<u8> = (0..60)
+            .map(|i| format!("k{} ", [i % 7, i % 50, i][i % 3]))
+            .map(|k| k.replace(' ', "=1 "))
+            .collect::<String>()
+            .into_bytes();
+        let fields: Vec<Field> = crate::record::Tokens::new(&body)
+            .filter_map(|t| match t {
+                crate::record::Token::Field(f) => Some(f),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fields.len(), 60);
+        for n in [5, 30, 48] {
+            let small = KeyGroups::by_hash(&fields[..n]);
+            let sorted = KeyGroups::of(&[&fields[..n], &fields[..n]].concat());
+            assert_eq!(small.repeated[..], sorted.repeated[..n], "n={n}");
+            let through = |g: &KeyGroups, i: usize| g.next[i] as usize;
+            for i in 0..n {
+                if small.next[i] != u32::MAX {
+                    assert_eq!(through(&small, i), through(&sorted, i), "n={n} i={i}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn odd_bytes_round_trip() {
