@@ -20,6 +20,9 @@ use crate::query::Filter;
 use crate::stats::RunStats;
 use std::sync::Mutex;
 
+/// Input bytes per chunk and per decoded block (a quarter of what search reads at once).
+const EXPORT_CHUNK: usize = 2 << 20;
+
 #[derive(Clone, Debug)]
 pub struct ExportOptions {
     pub inputs: Vec<String>,
@@ -118,10 +121,15 @@ pub fn run(options: &ExportOptions, sink: &mut Sink) -> ExportOutcome {
         spare.lock().expect("not poisoned").push(text);
         if written { Flow::Continue } else { Flow::Stop }
     };
-    let pipeline_options = PipelineOptions {
+    let mut pipeline_options = PipelineOptions {
         marker: matcher.marker().map(std::sync::Arc::new),
         ..options.pipeline.clone()
     };
+    // The export is about four times the size of its input, and a wave's output is held
+    // until the next wave is parsed: smaller pieces keep that within bounds.
+    let read = &mut pipeline_options.read;
+    read.chunk_size = read.chunk_size.min(EXPORT_CHUNK);
+    read.block_size = read.block_size.min(EXPORT_CHUNK);
     let stats = pipeline::run(sources, &pipeline_options, process, consume);
     let mut stats = super::merge_discovery(stats, discovery);
     stats.matched = matched;

@@ -14,10 +14,11 @@ use crate::output::export::Lineage;
 use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
 
-/// The most processes remembered: twice the kernel's default `pid_max` of 32768.
-pub const TRACKED_PROCESSES: usize = 65_536;
+/// The most processes remembered: the kernel's classic `pid_max` (newer systems allow more
+/// pids, but few of them are alive at once).
+pub const TRACKED_PROCESSES: usize = 32_768;
 /// The most bytes of programs and command lines remembered.
-pub const TRACKED_BYTES: usize = 64 << 20;
+pub const TRACKED_BYTES: usize = 16 << 20;
 
 struct Entry {
     exe: Vec<u8>,
