@@ -224,7 +224,7 @@ group() {
     local -n arr="G_CMDS_$id"
     arr=("$@")
 }
-declare -a G_CMDS_1 G_CMDS_2 G_CMDS_3 G_CMDS_4 G_CMDS_5 G_CMDS_6 G_CMDS_7 G_CMDS_8 G_CMDS_9
+declare -a G_CMDS_1 G_CMDS_2 G_CMDS_3 G_CMDS_4 G_CMDS_5 G_CMDS_6 G_CMDS_7 G_CMDS_8 G_CMDS_9 G_CMDS_10
 
 group 1 "Key filter: -k network (plain log F)" pair "$F_BYTES" \
     "ausearch -if F -k network --raw" "ausearch -if $qF -k network --raw" \
@@ -262,6 +262,11 @@ group 8 "Summary report (plain log F; aureport once, cut off after ${REPORT_LIMI
 group 9 "Executables summary (plain log F)" report "$F_BYTES" \
     "aureport -if F -x --summary" "aureport -if $qF -x --summary" \
     "ausift report exe --summary F" "$qA report exe --summary --format text $qF"
+# Export: every event decoded into JSON Lines against ausearch's decoded form. The outputs are
+# different formats, so there is no output check (kind "export"); the export's own tests check it.
+group 10 "Export to JSON Lines: every event decoded (plain log F)" export "$F_BYTES" \
+    "ausearch -if F -i" "ausearch -if $qF -i" \
+    "ausift export F" "$qA export $qF"
 spec bytes 6 "gunzip-rs -j 2 R/audit.log.{5,4,3,2}.gz" "$GZ_BYTES"
 spec bytes 6 "cat R/audit.log.1 R/audit.log" "$PLAIN_PARTS_BYTES"
 
@@ -356,6 +361,7 @@ rss() {
 rss "ausift search -k network --format raw R" "${G_CMDS_5[3]}"
 rss "ausift search -k network --format raw F" "${G_CMDS_1[3]}"
 rss "ausearch -if F -k network --raw" "${G_CMDS_1[1]}"
+rss "ausift export F" "${G_CMDS_10[3]}"
 rss "(zcat …; cat …) | ausearch -k network --raw  (largest process)" "${G_CMDS_5[1]}"
 
 # ---------------------------------------------------------------- report
@@ -421,7 +427,7 @@ for g in groups:
         t = r["times"]
         rows.append(dict(name=r["command"], median=statistics.median(t), lo=min(t), hi=max(t), n=len(t)))
     w("## %s. %s\n" % (g["id"], g["title"]))
-    if g["kind"] in ("pair", "report", "report-once"):
+    if g["kind"] in ("pair", "report", "report-once", "export"):
         reference = "aureport" if g["kind"].startswith("report") else "ausearch"
         base = next((r for r in rows if r["name"].startswith(reference) or "| ausearch" in r["name"]), rows[0])
         if g["kind"] == "report-once":

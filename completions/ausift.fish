@@ -28,10 +28,11 @@ complete -c ausift -n "__fish_ausift_needs_command" -s h -l help -d 'Print help 
 complete -c ausift -n "__fish_ausift_needs_command" -s V -l version -d 'Print version'
 complete -c ausift -n "__fish_ausift_needs_command" -f -a "search" -d 'Find the events that match every filter (ausearch\'s options are accepted as they are)'
 complete -c ausift -n "__fish_ausift_needs_command" -f -a "report" -d 'Summaries of the events: aureport\'s reports, after every search filter (aureport\'s options are accepted as they are)'
+complete -c ausift -n "__fish_ausift_needs_command" -f -a "net" -d 'Who connected where, who accepted whom, who listened: every socket call with its decoded address and the process that made it'
 complete -c ausift -n "__fish_ausift_needs_command" -f -a "exec" -d 'What ran, who ran it, from what, in which session: the exec timeline, process trees rebuilt from the log, login sessions (every search filter applies)'
+complete -c ausift -n "__fish_ausift_needs_command" -f -a "export" -d 'Every matching event as one JSON object per line (or a csv row), decoded and with its process and parent, for SIEMs and data tools (schema: docs/json-schema.md)'
 complete -c ausift -n "__fish_ausift_needs_command" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell)'
 complete -c ausift -n "__fish_ausift_needs_command" -f -a "man" -d 'Print the man page (roff)'
-complete -c ausift -n "__fish_ausift_needs_command" -f -a "net" -d 'Who connected where, who accepted whom, who listened: every socket call with its decoded address and the process that made it'
 complete -c ausift -n "__fish_ausift_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ausift -n "__fish_ausift_using_subcommand search" -l input -d 'A log file or directory to read, as ausearch\'s -if; may be repeated [ausearch: -if]' -r
 complete -c ausift -n "__fish_ausift_using_subcommand search" -s j -l threads -d 'Worker threads (default: the number of CPUs); output is the same for any number' -r
@@ -172,76 +173,6 @@ complete -c ausift -n "__fish_ausift_using_subcommand report" -l local-names -d 
 complete -c ausift -n "__fish_ausift_using_subcommand report" -l no-config -d 'Leave out configuration-change events (CONFIG_CHANGE) [aureport: -nc]'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ausift -n "__fish_ausift_using_subcommand report" -s V -l version -d 'Print version'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l input -d 'A log file or directory to read, as ausearch\'s -if; may be repeated [ausearch: -if]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s j -l threads -d 'Worker threads (default: the number of CPUs); output is the same for any number' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l window-records -d 'Keep an event open until this many further records have been read, so that its records written late still join it (larger holds more in memory)' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l max-event-records -d 'The most records one event may have; a log that repeats one event id beyond this gets the rest as further events of the same id, and a warning (bounds memory on hostile input)' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s k -l key -d 'Events with this key (substring); repeat or comma-separate to accept several' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s m -l message -d 'Events with a record of this type (name or number, e.g. USER_LOGIN, 1112, UNKNOWN[1999])' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s p -l pid -d 'Events of this process id' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l ppid -d 'Events whose parent process id is this [ausearch: -pp]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s x -l exe -d 'Events whose executable contains this text' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s c -l comm -d 'Events whose command name (comm) contains this text' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l uid -d 'Events of this user (uid=): a number, or a name as the event names it (its ENRICHED part; root and unset always) [ausearch: -ui]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l auid -d 'Events of this login user (auid=), number or name; -1 means unset [ausearch: -ul]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l euid -d 'Events of this effective user (euid=), number or name [ausearch: -ue]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l syscall -d 'Events of this syscall, by name (resolved for each record\'s architecture) or number [ausearch: -sc]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l success -d 'Only events that succeeded (yes) or failed (no) [ausearch: -sv]' -r -f -a "yes\t''
-no\t''"
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l start -d 'Events at or after this time [ausearch: -ts]. Besides dates and times: boot (the last boot the logs themselves record, by their SYSTEM_BOOT and DAEMON_START records, not this machine\'s), checkpoint (the time of the --checkpoint event), now, recent, today, yesterday, this-week, week-ago, this-month, this-year' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l end -d 'Events at or before this time; a date alone means the end of that day (not, as with ausearch, that date at the current time of day) [ausearch: -te]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s a -l event -d 'Events with this serial number (the part after the colon in audit(…:SERIAL))' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s n -l node -d 'Events from this node (node= name, compared exactly)' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s e -l exit -d 'Events whose syscall returned this exit value: a number or an errno name (EACCES means -13, the failing return value)' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s f -l file -d 'Events that name this file (substring of the path, `..` and `//` normalised; relative names are joined to the event\'s working directory)' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l gid -d 'Events of this group (gid=), number or name [ausearch: -gi]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l egid -d 'Events of this effective group (egid=), number or name [ausearch: -ge]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l gid-all -d 'Events whose gid or egid is this group, number or name [ausearch: -ga]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l uid-all -d 'Events whose uid, euid or auid is this user, number or name [ausearch: -ua]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l host -d 'Events naming this host (substring of hostname=, addr= or a socket address) [ausearch: -hn]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l terminal -d 'Events on this terminal (substring of tty= or terminal=) [ausearch: -tm]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l session -d 'Events of this login session (ses=); -1 means unset' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l subject -d 'Events whose SELinux subject context contains this [ausearch: -su]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s o -l object -d 'Events whose SELinux object context (tcontext) contains this' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l context -d 'Events whose subject or object context contains this [ausearch: -se]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l uuid -d 'Events of the virtual machine with this uuid [ausearch: -uu]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l vm-name -d 'Events of the virtual machine with this name [ausearch: -vm]' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l arch -d 'Events of this architecture: b32, b64 or a name (x86_64, i386, aarch64, …); also the table --syscall names are looked up in' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l where -d 'Events for which this expression holds: FIELD OP VALUE with =, !=, ~ (regex), !~, <, <=, >, >=, joined by and, or, not and parentheses; FIELD is any field, or TYPE.field for one record type. Values are compared as written and as interpreted (uid = root, exit = EACCES); numbers as numbers. Also argv (the whole EXECVE command line), type, node, and laddr, lport, saddr_fam, path of SOCKADDR. Repeat to require several' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l tz -d 'Time zone for times without an offset and for times shown: UTC, local, an IANA name (Europe/Berlin) or an offset (+05:30)' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l passwd -d 'The evidence host\'s passwd file, for user names' -r -F
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l group -d 'The evidence host\'s group file, for group names' -r -F
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l root -d 'A mounted image of the evidence host: names from DIR/etc/passwd and DIR/etc/group' -r -F
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal; plain columns when the output is not a terminal'
-text\t'Shell-like lines: TIME NODE USER CWD$ ARGV'
-csv\t'Comma-separated values with a header (RFC 4180)'
-jsonl\t'One JSON object per line'"
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l width -d 'Lay the table out boxed for this many columns, even when the output is not a terminal' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l user -d 'Everything the login sessions of this user did: login, commands, end (a name or a login uid); --session picks sessions by number' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l argv -d 'Execs whose arguments, joined by single spaces, match this regular expression' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l cwd -d 'Execs run in this directory or below it' -r
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l sort -d 'Row order of the timeline: by time, or as read (written at once, not held)' -r -f -a "input\t'The order of each event\'s first record in the inputs'
-time\t'By time, serial and node, across all inputs'
-event\t'By event id (the serial), then time and node'"
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l input-logs -d 'Read the system\'s logs (/var/log/audit) even when stdin is a pipe'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l no-mmap -d 'Read plain files with read(2) instead of memory-mapping them (safe for logs that are being rotated or truncated while ausift reads them)'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s L -l follow -d 'Follow symbolic links met while walking directories'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l stats -d 'Print what was read, skipped and found to stderr when done'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s q -l quiet -d 'Draw no progress bar (one is drawn on stderr for large inputs when it is a terminal)'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l local-names -d 'Names from this machine\'s /etc/passwd and /etc/group (only right when it shares the evidence host\'s accounts)'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l tree -d 'The matching processes as a tree: the chain that led to each, and all they started'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l ancestors -d 'With --pid: the processes that led to it, up to the first the log shows'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l descendants -d 'With --pid: every process it started, and theirs'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -l failed -d 'Only execs that failed (same as --success no)'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s l -l line-buffered -d 'Flush output after every batch of events, even into a pipe'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c ausift -n "__fish_ausift_using_subcommand exec" -s V -l version -d 'Print version'
-complete -c ausift -n "__fish_ausift_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c ausift -n "__fish_ausift_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ausift -n "__fish_ausift_using_subcommand man" -s h -l help -d 'Print help'
-complete -c ausift -n "__fish_ausift_using_subcommand man" -s V -l version -d 'Print version'
 complete -c ausift -n "__fish_ausift_using_subcommand net" -l input -d 'A log file or directory to read, as ausearch\'s -if; may be repeated [ausearch: -if]' -r
 complete -c ausift -n "__fish_ausift_using_subcommand net" -s j -l threads -d 'Worker threads (default: the number of CPUs); output is the same for any number' -r
 complete -c ausift -n "__fish_ausift_using_subcommand net" -l window-records -d 'Keep an event open until this many further records have been read, so that its records written late still join it (larger holds more in memory)' -r
@@ -311,10 +242,136 @@ complete -c ausift -n "__fish_ausift_using_subcommand net" -l summary -d 'One ro
 complete -c ausift -n "__fish_ausift_using_subcommand net" -l listening -d 'Addresses and ports bound or listened on, per host and program (a listen() takes the address of the bind() before it on the same socket)'
 complete -c ausift -n "__fish_ausift_using_subcommand net" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ausift -n "__fish_ausift_using_subcommand net" -s V -l version -d 'Print version'
-complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report exec completions man net help" -f -a "search" -d 'Find the events that match every filter (ausearch\'s options are accepted as they are)'
-complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report exec completions man net help" -f -a "report" -d 'Summaries of the events: aureport\'s reports, after every search filter (aureport\'s options are accepted as they are)'
-complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report exec completions man net help" -f -a "exec" -d 'What ran, who ran it, from what, in which session: the exec timeline, process trees rebuilt from the log, login sessions (every search filter applies)'
-complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report exec completions man net help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell)'
-complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report exec completions man net help" -f -a "man" -d 'Print the man page (roff)'
-complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report exec completions man net help" -f -a "net" -d 'Who connected where, who accepted whom, who listened: every socket call with its decoded address and the process that made it'
-complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report exec completions man net help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l input -d 'A log file or directory to read, as ausearch\'s -if; may be repeated [ausearch: -if]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s j -l threads -d 'Worker threads (default: the number of CPUs); output is the same for any number' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l window-records -d 'Keep an event open until this many further records have been read, so that its records written late still join it (larger holds more in memory)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l max-event-records -d 'The most records one event may have; a log that repeats one event id beyond this gets the rest as further events of the same id, and a warning (bounds memory on hostile input)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s k -l key -d 'Events with this key (substring); repeat or comma-separate to accept several' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s m -l message -d 'Events with a record of this type (name or number, e.g. USER_LOGIN, 1112, UNKNOWN[1999])' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s p -l pid -d 'Events of this process id' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l ppid -d 'Events whose parent process id is this [ausearch: -pp]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s x -l exe -d 'Events whose executable contains this text' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s c -l comm -d 'Events whose command name (comm) contains this text' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l uid -d 'Events of this user (uid=): a number, or a name as the event names it (its ENRICHED part; root and unset always) [ausearch: -ui]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l auid -d 'Events of this login user (auid=), number or name; -1 means unset [ausearch: -ul]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l euid -d 'Events of this effective user (euid=), number or name [ausearch: -ue]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l syscall -d 'Events of this syscall, by name (resolved for each record\'s architecture) or number [ausearch: -sc]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l success -d 'Only events that succeeded (yes) or failed (no) [ausearch: -sv]' -r -f -a "yes\t''
+no\t''"
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l start -d 'Events at or after this time [ausearch: -ts]. Besides dates and times: boot (the last boot the logs themselves record, by their SYSTEM_BOOT and DAEMON_START records, not this machine\'s), checkpoint (the time of the --checkpoint event), now, recent, today, yesterday, this-week, week-ago, this-month, this-year' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l end -d 'Events at or before this time; a date alone means the end of that day (not, as with ausearch, that date at the current time of day) [ausearch: -te]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s a -l event -d 'Events with this serial number (the part after the colon in audit(…:SERIAL))' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s n -l node -d 'Events from this node (node= name, compared exactly)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s e -l exit -d 'Events whose syscall returned this exit value: a number or an errno name (EACCES means -13, the failing return value)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s f -l file -d 'Events that name this file (substring of the path, `..` and `//` normalised; relative names are joined to the event\'s working directory)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l gid -d 'Events of this group (gid=), number or name [ausearch: -gi]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l egid -d 'Events of this effective group (egid=), number or name [ausearch: -ge]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l gid-all -d 'Events whose gid or egid is this group, number or name [ausearch: -ga]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l uid-all -d 'Events whose uid, euid or auid is this user, number or name [ausearch: -ua]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l host -d 'Events naming this host (substring of hostname=, addr= or a socket address) [ausearch: -hn]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l terminal -d 'Events on this terminal (substring of tty= or terminal=) [ausearch: -tm]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l session -d 'Events of this login session (ses=); -1 means unset' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l subject -d 'Events whose SELinux subject context contains this [ausearch: -su]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s o -l object -d 'Events whose SELinux object context (tcontext) contains this' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l context -d 'Events whose subject or object context contains this [ausearch: -se]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l uuid -d 'Events of the virtual machine with this uuid [ausearch: -uu]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l vm-name -d 'Events of the virtual machine with this name [ausearch: -vm]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l arch -d 'Events of this architecture: b32, b64 or a name (x86_64, i386, aarch64, …); also the table --syscall names are looked up in' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l where -d 'Events for which this expression holds: FIELD OP VALUE with =, !=, ~ (regex), !~, <, <=, >, >=, joined by and, or, not and parentheses; FIELD is any field, or TYPE.field for one record type. Values are compared as written and as interpreted (uid = root, exit = EACCES); numbers as numbers. Also argv (the whole EXECVE command line), type, node, and laddr, lport, saddr_fam, path of SOCKADDR. Repeat to require several' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l tz -d 'Time zone for times without an offset and for times shown: UTC, local, an IANA name (Europe/Berlin) or an offset (+05:30)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l passwd -d 'The evidence host\'s passwd file, for user names' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l group -d 'The evidence host\'s group file, for group names' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l root -d 'A mounted image of the evidence host: names from DIR/etc/passwd and DIR/etc/group' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal; plain columns when the output is not a terminal'
+text\t'Shell-like lines: TIME NODE USER CWD$ ARGV'
+csv\t'Comma-separated values with a header (RFC 4180)'
+jsonl\t'One JSON object per line'"
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l width -d 'Lay the table out boxed for this many columns, even when the output is not a terminal' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l user -d 'Everything the login sessions of this user did: login, commands, end (a name or a login uid); --session picks sessions by number' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l argv -d 'Execs whose arguments, joined by single spaces, match this regular expression' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l cwd -d 'Execs run in this directory or below it' -r
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l sort -d 'Row order of the timeline: by time, or as read (written at once, not held)' -r -f -a "input\t'The order of each event\'s first record in the inputs'
+time\t'By time, serial and node, across all inputs'
+event\t'By event id (the serial), then time and node'"
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l input-logs -d 'Read the system\'s logs (/var/log/audit) even when stdin is a pipe'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l no-mmap -d 'Read plain files with read(2) instead of memory-mapping them (safe for logs that are being rotated or truncated while ausift reads them)'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s L -l follow -d 'Follow symbolic links met while walking directories'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l stats -d 'Print what was read, skipped and found to stderr when done'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s q -l quiet -d 'Draw no progress bar (one is drawn on stderr for large inputs when it is a terminal)'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l local-names -d 'Names from this machine\'s /etc/passwd and /etc/group (only right when it shares the evidence host\'s accounts)'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l tree -d 'The matching processes as a tree: the chain that led to each, and all they started'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l ancestors -d 'With --pid: the processes that led to it, up to the first the log shows'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l descendants -d 'With --pid: every process it started, and theirs'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -l failed -d 'Only execs that failed (same as --success no)'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s l -l line-buffered -d 'Flush output after every batch of events, even into a pipe'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ausift -n "__fish_ausift_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l input -d 'A log file or directory to read, as ausearch\'s -if; may be repeated [ausearch: -if]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s j -l threads -d 'Worker threads (default: the number of CPUs); output is the same for any number' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l window-records -d 'Keep an event open until this many further records have been read, so that its records written late still join it (larger holds more in memory)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l max-event-records -d 'The most records one event may have; a log that repeats one event id beyond this gets the rest as further events of the same id, and a warning (bounds memory on hostile input)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s k -l key -d 'Events with this key (substring); repeat or comma-separate to accept several' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s m -l message -d 'Events with a record of this type (name or number, e.g. USER_LOGIN, 1112, UNKNOWN[1999])' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s p -l pid -d 'Events of this process id' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l ppid -d 'Events whose parent process id is this [ausearch: -pp]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s x -l exe -d 'Events whose executable contains this text' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s c -l comm -d 'Events whose command name (comm) contains this text' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l uid -d 'Events of this user (uid=): a number, or a name as the event names it (its ENRICHED part; root and unset always) [ausearch: -ui]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l auid -d 'Events of this login user (auid=), number or name; -1 means unset [ausearch: -ul]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l euid -d 'Events of this effective user (euid=), number or name [ausearch: -ue]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l syscall -d 'Events of this syscall, by name (resolved for each record\'s architecture) or number [ausearch: -sc]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l success -d 'Only events that succeeded (yes) or failed (no) [ausearch: -sv]' -r -f -a "yes\t''
+no\t''"
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l start -d 'Events at or after this time [ausearch: -ts]. Besides dates and times: boot (the last boot the logs themselves record, by their SYSTEM_BOOT and DAEMON_START records, not this machine\'s), checkpoint (the time of the --checkpoint event), now, recent, today, yesterday, this-week, week-ago, this-month, this-year' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l end -d 'Events at or before this time; a date alone means the end of that day (not, as with ausearch, that date at the current time of day) [ausearch: -te]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s a -l event -d 'Events with this serial number (the part after the colon in audit(…:SERIAL))' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s n -l node -d 'Events from this node (node= name, compared exactly)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s e -l exit -d 'Events whose syscall returned this exit value: a number or an errno name (EACCES means -13, the failing return value)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s f -l file -d 'Events that name this file (substring of the path, `..` and `//` normalised; relative names are joined to the event\'s working directory)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l gid -d 'Events of this group (gid=), number or name [ausearch: -gi]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l egid -d 'Events of this effective group (egid=), number or name [ausearch: -ge]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l gid-all -d 'Events whose gid or egid is this group, number or name [ausearch: -ga]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l uid-all -d 'Events whose uid, euid or auid is this user, number or name [ausearch: -ua]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l host -d 'Events naming this host (substring of hostname=, addr= or a socket address) [ausearch: -hn]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l terminal -d 'Events on this terminal (substring of tty= or terminal=) [ausearch: -tm]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l session -d 'Events of this login session (ses=); -1 means unset' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l subject -d 'Events whose SELinux subject context contains this [ausearch: -su]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l context -d 'Events whose subject or object context contains this [ausearch: -se]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l uuid -d 'Events of the virtual machine with this uuid [ausearch: -uu]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l vm-name -d 'Events of the virtual machine with this name [ausearch: -vm]' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l arch -d 'Events of this architecture: b32, b64 or a name (x86_64, i386, aarch64, …); also the table --syscall names are looked up in' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l where -d 'Events for which this expression holds: FIELD OP VALUE with =, !=, ~ (regex), !~, <, <=, >, >=, joined by and, or, not and parentheses; FIELD is any field, or TYPE.field for one record type. Values are compared as written and as interpreted (uid = root, exit = EACCES); numbers as numbers. Also argv (the whole EXECVE command line), type, node, and laddr, lport, saddr_fam, path of SOCKADDR. Repeat to require several' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l tz -d 'Time zone for times without an offset and for times shown: UTC, local, an IANA name (Europe/Berlin) or an offset (+05:30)' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l passwd -d 'The evidence host\'s passwd file, for user names' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l group -d 'The evidence host\'s group file, for group names' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l root -d 'A mounted image of the evidence host: names from DIR/etc/passwd and DIR/etc/group' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l format -d 'Output format' -r -f -a "jsonl\t'One JSON object per event (JSON Lines), the documented schema'
+csv\t'One row per event with a fixed set of columns (RFC 4180)'"
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s o -l output -d 'Write to FILE instead of standard output; an existing file is left alone unless --force is given' -r -F
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l object -d 'Events whose SELinux object context (tcontext) contains this' -r
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l input-logs -d 'Read the system\'s logs (/var/log/audit) even when stdin is a pipe'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l no-mmap -d 'Read plain files with read(2) instead of memory-mapping them (safe for logs that are being rotated or truncated while ausift reads them)'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s L -l follow -d 'Follow symbolic links met while walking directories'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l stats -d 'Print what was read, skipped and found to stderr when done'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l debug -d 'Report every skipped line on stderr, as file:line: reason'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s q -l quiet -d 'Draw no progress bar (one is drawn on stderr for large inputs when it is a terminal)'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s w -l word -d 'Compare text values whole instead of as substrings (-k net then misses netconn)'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l local-names -d 'Names from this machine\'s /etc/passwd and /etc/group (only right when it shares the evidence host\'s accounts)'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l force -d 'Replace the -o file when it exists'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -l gzip -d 'Compress the output with gzip'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ausift -n "__fish_ausift_using_subcommand export" -s V -l version -d 'Print version'
+complete -c ausift -n "__fish_ausift_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c ausift -n "__fish_ausift_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c ausift -n "__fish_ausift_using_subcommand man" -s h -l help -d 'Print help'
+complete -c ausift -n "__fish_ausift_using_subcommand man" -s V -l version -d 'Print version'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report net exec export completions man help" -f -a "search" -d 'Find the events that match every filter (ausearch\'s options are accepted as they are)'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report net exec export completions man help" -f -a "report" -d 'Summaries of the events: aureport\'s reports, after every search filter (aureport\'s options are accepted as they are)'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report net exec export completions man help" -f -a "net" -d 'Who connected where, who accepted whom, who listened: every socket call with its decoded address and the process that made it'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report net exec export completions man help" -f -a "exec" -d 'What ran, who ran it, from what, in which session: the exec timeline, process trees rebuilt from the log, login sessions (every search filter applies)'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report net exec export completions man help" -f -a "export" -d 'Every matching event as one JSON object per line (or a csv row), decoded and with its process and parent, for SIEMs and data tools (schema: docs/json-schema.md)'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report net exec export completions man help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, powershell)'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report net exec export completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c ausift -n "__fish_ausift_using_subcommand help; and not __fish_seen_subcommand_from search report net exec export completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

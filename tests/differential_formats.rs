@@ -11,6 +11,7 @@
 
 mod common;
 
+use common::csv_cells;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -79,25 +80,6 @@ fn normalise_text(line: &str) -> String {
         Some(date) => format!("{head}{date}T{time}Z{}", &rest[17..]),
         None => line.to_string(),
     }
-}
-
-/// RFC 4180 fields of one line.
-fn csv_cells(line: &str) -> Vec<String> {
-    let mut cells = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                cells.last_mut().unwrap().push('"');
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => cells.push(String::new()),
-            (c, _) => cells.last_mut().unwrap().push(c),
-        }
-    }
-    cells
 }
 
 #[derive(Default)]

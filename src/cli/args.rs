@@ -23,15 +23,26 @@ pub enum Command {
     /// Find the events that match every filter (ausearch's options are accepted as they are).
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
+
     /// Summaries of the events: aureport's reports, after every search filter
     /// (aureport's options are accepted as they are)
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
 
+    /// Who connected where, who accepted whom, who listened: every socket call with its
+    /// decoded address and the process that made it.
+    #[command(after_help = NET_EXAMPLES)]
+    Net(NetArgs),
+
     /// What ran, who ran it, from what, in which session: the exec timeline, process trees
     /// rebuilt from the log, login sessions (every search filter applies).
     #[command(after_help = EXEC_EXAMPLES)]
     Exec(ExecArgs),
+
+    /// Every matching event as one JSON object per line (or a csv row), decoded and with its
+    /// process and parent, for SIEMs and data tools (schema: docs/json-schema.md)
+    #[command(after_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
 
     /// Print the completion script for a shell (bash, zsh, fish, powershell)
     #[command(
@@ -48,11 +59,6 @@ ausift completions zsh > \"${fpath[1]}/_ausift\""
         after_help = "Examples:\n  ausift man | man -l -\n  ausift man > /usr/local/share/man/man1/ausift.1"
     )]
     Man,
-
-    /// Who connected where, who accepted whom, who listened: every socket call with its
-    /// decoded address and the process that made it.
-    #[command(after_help = NET_EXAMPLES)]
-    Net(NetArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +134,20 @@ Examples:
 Parents come from the log alone: a child's parent is the latest process with its ppid seen
 before it started, so reused pids do not mix up. A fork that did not exec shows its parent's
 image, marked (fork). Times are shown in --tz (UTC by default).";
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  ausift export /var/log/audit > events.jsonl
+  ausift export -o events.jsonl.gz --gzip --root /mnt/evidence /mnt/evidence/var/log/audit
+  ausift export -k exec --format csv -o exec.csv audit.log*
+  ausift export -ts 2024-03-01 -m EXECVE audit.log | jq -c '.process.argv'
+
+Each line is one event: id, time (UTC, ISO-8601 and epoch milliseconds), node, input file and
+byte offset, record types, a summary (actor, action, object, how, result, address, keys), the
+process (pid, ppid, ids, exe, argv, cwd, syscall, exit) and its parent as seen earlier in the
+input, then every record with its raw and interpreted fields. Bytes that are not UTF-8 are
+written as %XX and a literal % as %25. Every search filter applies. -o is the output file here
+(ausearch's -o, the object context, is --object).";
 
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
@@ -648,6 +668,45 @@ pub struct SearchArgs {
     /// cannot be written; 12: its event is not in the logs
     #[arg(long, value_name = "FILE")]
     pub checkpoint: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// One JSON object per event (JSON Lines), the documented schema
+    Jsonl,
+    /// One row per event with a fixed set of columns (RFC 4180)
+    Csv,
+}
+
+#[derive(Args, Debug, Clone)]
+// -o names the output file here, as in most export tools; the object filter keeps --object.
+#[command(mut_arg("object", |arg| arg.short(None)))]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: ExportFormatArg,
+
+    /// Write to FILE instead of standard output; an existing file is left alone unless
+    /// --force is given
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the -o file when it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// Compress the output with gzip
+    #[arg(long)]
+    pub gzip: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -8,6 +8,7 @@ pub mod ausearch;
 pub mod docs;
 
 use crate::commands::exec::{self, ExecFilter, ExecFormat, ExecOptions};
+use crate::commands::export::{self, ExportOptions};
 use crate::commands::net::select::{Families, RowFilter};
 use crate::commands::net::{self, NetFormat, NetOptions, SummaryBy, View};
 use crate::commands::report::{self, ReportFormat, ReportKind, ReportOptions};
@@ -17,9 +18,10 @@ use crate::event::Window;
 use crate::input::{DiscoverOptions, ReadOptions};
 use crate::interpret::names::{NameLookup, NoNames};
 use crate::interpret::userdb::UserDb;
+use crate::output::export::ExportFormat;
 use crate::output::sink::TerminalEscape;
 use crate::output::table::Layout;
-use crate::output::{CsvColumns, EscapeMode, EventWriter, Format, Sink, WriterOptions};
+use crate::output::{CsvColumns, EscapeMode, EventWriter, Format, Sink, WriterOptions, file};
 use crate::output::{color, progress};
 use crate::pipeline::{PipelineOptions, default_threads};
 use crate::query::checkpoint::Checkpoint;
@@ -28,9 +30,9 @@ use crate::query::{self, Condition, Filter, IdSpec};
 use crate::record::types;
 use crate::stats::{DEBUG_LISTED_SKIPS, LISTED_SKIPS, RunStats};
 use args::{
-    Cli, Command, DirectionArg, EscapeArg, ExecArgs, ExecFormatArg, FilterArgs, InputArgs,
-    NamesArgs, NetArgs, NetByArg, NetFormatArg, OutputArgs, ReportArgs, ReportFormatArg,
-    SearchArgs, SearchFormatArg, SortArg, YesNo,
+    Cli, Command, DirectionArg, EscapeArg, ExecArgs, ExecFormatArg, ExportArgs, ExportFormatArg,
+    FilterArgs, InputArgs, NamesArgs, NetArgs, NetByArg, NetFormatArg, OutputArgs, ReportArgs,
+    ReportFormatArg, SearchArgs, SearchFormatArg, SortArg, YesNo,
 };
 use clap::Parser;
 use std::ffi::OsString;
@@ -72,6 +74,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Command::Man => docs::print(&docs::man_page()),
         Command::Net(args) => run_net(args, &negated),
         Command::Exec(args) => run_exec(args, &negated),
+        Command::Export(args) => run_export(args, &negated),
     };
     match result {
         Ok(code) => code,
@@ -474,6 +477,86 @@ fn exec_options(args: &ExecArgs, zone: Zone) -> Result<ExecOptions, UsageError> 
             follow_links: args.input.follow,
         },
     })
+}
+
+fn run_export(args: ExportArgs, negated: &[Vec<OsString>]) -> Result<ExitCode, UsageError> {
+    let zone = Zone::parse(&args.filter.tz).map_err(UsageError)?;
+    let mut filter = build_filter(&args.filter, zone)?;
+    filter.conditions.extend(negated_conditions(negated, zone)?);
+    let inputs = inputs(&args.input);
+    let options = ExportOptions {
+        filter,
+        format: match args.format {
+            ExportFormatArg::Jsonl => ExportFormat::Jsonl,
+            ExportFormatArg::Csv => ExportFormat::Csv,
+        },
+        writer: WriterOptions {
+            names: build_names(&args.names)?,
+            ..WriterOptions::default()
+        },
+        pipeline: pipeline_options(&args.input),
+        discover: DiscoverOptions {
+            follow_links: args.input.follow,
+        },
+        inputs,
+    };
+    let (mut sink, gzip_end) = export_sink(&args, &options.inputs)?;
+    let mut outcome = export::run(&options, &mut sink);
+    drop(sink);
+    if let Some(end) = gzip_end
+        && let Err(err) = end.finish()
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        outcome.output_error.get_or_insert(err);
+    }
+    Ok(conclude(
+        outcome.stats,
+        outcome.output_error,
+        None,
+        &args.input,
+    ))
+}
+
+/// Where the export goes: stdout or the -o file, gzip-compressed when asked. JSON and the
+/// export's csv cells escape every control character, so a terminal needs nothing more.
+fn export_sink(
+    args: &ExportArgs,
+    inputs: &[String],
+) -> Result<(Sink, Option<file::GzipEnd>), UsageError> {
+    let terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    if args.gzip && terminal {
+        return Err(UsageError(
+            "--gzip output is binary: give -o FILE or redirect standard output".into(),
+        ));
+    }
+    let out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => {
+            if let Some(input) = file::overlaps_input(path, inputs) {
+                return Err(UsageError(format!(
+                    "the output {} lies in the input {input}: write it elsewhere",
+                    path.display()
+                )));
+            }
+            let created = file::create(path, args.force).map_err(|err| {
+                let why = crate::input::describe_io(&err);
+                let hint = if err.kind() == std::io::ErrorKind::AlreadyExists {
+                    " (give --force to replace it)"
+                } else {
+                    ""
+                };
+                UsageError(format!("cannot create {}: {why}{hint}", path.display()))
+            })?;
+            Box::new(created)
+        }
+        None => Box::new(std::io::stdout()),
+    };
+    let (out, end) = if args.gzip {
+        let (out, end) = file::gzip(out);
+        (out, Some(end))
+    } else {
+        (out, None)
+    };
+    Ok((Sink::new(out, terminal, TerminalEscape::Nothing), end))
 }
 
 fn net_view(args: &NetArgs) -> View {

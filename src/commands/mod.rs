@@ -2,6 +2,7 @@
 //! shared pipeline and writes its results.
 
 pub mod exec;
+pub mod export;
 pub mod net;
 pub mod report;
 pub mod search;

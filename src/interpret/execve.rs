@@ -87,6 +87,11 @@ impl Argv {
     }
 }
 
+/// The arguments, each decoded and whole, as owned buffers.
+pub fn arguments<'a>(records: impl IntoIterator<Item = Record<'a>>) -> Vec<Vec<u8>> {
+    Argv::of(records).iter().map(<[u8]>::to_vec).collect()
+}
+
 /// The arguments joined by single spaces, as a shell would show the command (what
 /// `--where 'EXECVE.argv ~ …'` matches).
 pub fn command_line<'a>(records: impl IntoIterator<Item = Record<'a>>) -> Vec<u8> {

@@ -13,6 +13,7 @@ pub mod field;
 pub mod field_type;
 pub mod names;
 pub mod normalize;
+pub mod process;
 pub mod render;
 pub mod sockaddr;
 pub mod tables;

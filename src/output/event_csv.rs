@@ -54,13 +54,17 @@ pub fn header(columns: &CsvColumns) -> Vec<u8> {
 }
 
 /// Builds one csv line, quoting each field as needed.
-struct Row<'o> {
+pub(crate) struct Row<'o> {
     out: &'o mut Vec<u8>,
     first: bool,
 }
 
-impl Row<'_> {
-    fn cell(&mut self, value: &[u8]) {
+impl<'o> Row<'o> {
+    pub(crate) fn new(out: &'o mut Vec<u8>) -> Self {
+        Row { out, first: true }
+    }
+
+    pub(crate) fn cell(&mut self, value: &[u8]) {
         if !self.first {
             self.out.push(b',');
         }
@@ -72,7 +76,16 @@ impl Row<'_> {
         self.cell(value.as_deref().unwrap_or_default());
     }
 
-    fn text(&mut self, value: &str) {
+    /// Appends cells rendered already (quoted, joined by commas).
+    pub(crate) fn raw_cells(&mut self, cells: &[u8]) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        self.out.extend_from_slice(cells);
+    }
+
+    pub(crate) fn text(&mut self, value: &str) {
         self.cell(value.as_bytes());
     }
 }

@@ -4,16 +4,59 @@
 //! valid UTF-8 is written as `%XX`, and every literal `%` as `%25`, so the original bytes can
 //! always be recovered: replace each `%XX` by the byte XX.
 
+use crate::record::Field;
+use smallvec::SmallVec;
+
 /// Appends `bytes` as a JSON string, quotes included.
 pub fn write_str(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
-    for chunk in bytes.utf8_chunks() {
+    // Most values are printable ASCII without `"`, `\\` or `%`: copied at once.
+    let plain = plain_prefix(bytes);
+    out.extend_from_slice(&bytes[..plain]);
+    for chunk in bytes[plain..].utf8_chunks() {
         write_valid(out, chunk.valid());
         for &b in chunk.invalid() {
             push_percent(out, b);
         }
     }
     out.push(b'"');
+}
+
+/// The bytes written as they are: printable ASCII but `"`, `\\` and `%`.
+static PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        plain[b] = !matches!(b as u8, b'"' | b'\\' | b'%');
+        b += 1;
+    }
+    plain
+};
+
+/// How many bytes at the start of `bytes` are [`PLAIN`], eight at a time while it lasts.
+fn plain_prefix(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `word` is zero where the word's byte equals `b` (then its high bit shows).
+    let has = |word: u64, b: u8| {
+        (word ^ (LOW * b as u64)).wrapping_sub(LOW) & !(word ^ (LOW * b as u64)) & HIGH
+    };
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Below 0x20 (the high bit of word - 0x20 per byte, where the byte itself has none),
+        // 0x7f and above, or one of the three.
+        let below = word.wrapping_sub(LOW * 0x20) & !word & HIGH;
+        let high = (word & HIGH) | has(word, 0x7f);
+        if below | high | has(word, b'"') | has(word, b'\\') | has(word, b'%') != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| !PLAIN[b as usize])
+        .unwrap_or(bytes.len() - at)
 }
 
 /// Appends byte strings as a JSON array of strings.
@@ -88,6 +131,107 @@ impl<'o> Object<'o> {
     }
 }
 
+/// Which fields of a record share a key: each field's next field with the same key, and
+/// whether an earlier one has it. Found through one sort rather than a search per field, as
+/// a hostile record may carry thousands of fields.
+pub struct KeyGroups {
+    next: SmallVec<[u32; 32]>,
+    repeated: SmallVec<[bool; 32]>,
+}
+
+impl KeyGroups {
+    pub fn of(fields: &[Field]) -> Self {
+        if fields.len() <= 48 {
+            return Self::by_hash(fields);
+        }
+        let mut order: SmallVec<[u32; 32]> = (0..fields.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| (fields[i as usize].key, i));
+        let mut next: SmallVec<[u32; 32]> = SmallVec::from_elem(u32::MAX, fields.len());
+        let mut repeated: SmallVec<[bool; 32]> = SmallVec::from_elem(false, fields.len());
+        for pair in order.windows(2) {
+            let (a, b) = (pair[0] as usize, pair[1] as usize);
+            if fields[a].key == fields[b].key {
+                next[a] = b as u32;
+                repeated[b] = true;
+            }
+        }
+        KeyGroups { next, repeated }
+    }
+
+    /// For the usual few dozen fields: every pair compared by a hash of the key first.
+    fn by_hash(fields: &[Field]) -> Self {
+        let hashes: SmallVec<[u64; 32]> = fields
+            .iter()
+            .map(|f| {
+                f.key.iter().fold(f.key.len() as u64, |h, &b| {
+                    (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95)
+                })
+            })
+            .collect();
+        let mut next: SmallVec<[u32; 32]> = SmallVec::from_elem(u32::MAX, fields.len());
+        let mut repeated: SmallVec<[bool; 32]> = SmallVec::from_elem(false, fields.len());
+        for i in 0..fields.len() {
+            if repeated[i] {
+                continue;
+            }
+            let mut last = i;
+            for j in i + 1..fields.len() {
+                if hashes[j] == hashes[i] && fields[j].key == fields[i].key {
+                    next[last] = j as u32;
+                    repeated[j] = true;
+                    last = j;
+                }
+            }
+        }
+        KeyGroups { next, repeated }
+    }
+}
+
+/// Writes `fields` as an object in the order of first appearance; a key written more than
+/// once becomes an array of its values, each written by `value`.
+pub fn write_object(out: &mut Vec<u8>, fields: &[Field], value: impl FnMut(&mut Vec<u8>, &Field)) {
+    write_grouped(out, fields, &KeyGroups::of(fields), value);
+}
+
+/// [`write_object`] with the key groups found already.
+pub fn write_grouped(
+    out: &mut Vec<u8>,
+    fields: &[Field],
+    groups: &KeyGroups,
+    mut value: impl FnMut(&mut Vec<u8>, &Field),
+) {
+    let KeyGroups { next, repeated } = groups;
+    out.push(b'{');
+    let mut first = true;
+    for (i, field) in fields.iter().enumerate() {
+        if repeated[i] {
+            continue;
+        }
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        write_str(out, field.key);
+        out.push(b':');
+        if next[i] == u32::MAX {
+            value(out, field);
+            continue;
+        }
+        out.push(b'[');
+        let mut at = i;
+        loop {
+            value(out, &fields[at]);
+            at = next[at] as usize;
+            if at == u32::MAX as usize {
+                break;
+            }
+            out.push(b',');
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+}
+
 fn write_valid(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -134,7 +278,8 @@ fn push_unicode_escape(out: &mut Vec<u8>, code: u8) {
     out.push(HEX[(code & 15) as usize]);
 }
 
-fn push_percent(out: &mut Vec<u8>, b: u8) {
+/// Appends `%XX`, the byte in upper-case hex.
+pub(crate) fn push_percent(out: &mut Vec<u8>, b: u8) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.extend_from_slice(&[b'%', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
 }
@@ -180,6 +325,45 @@ mod tests {
             parsed,
             serde_json::json!({"a": "x\"y", "b": null, "n": -2, "t": null, "v": ["1", "2"], "o": {}})
         );
+    }
+
+    #[test]
+    fn plain_prefix_stops_at_the_first_byte_needing_care() {
+        for b in 0..=255u8 {
+            for at in [0, 3, 7, 8, 13, 16] {
+                let mut text = vec![b'a'; 20];
+                text[at] = b;
+                let expected = if PLAIN[b as usize] { 20 } else { at };
+                assert_eq!(plain_prefix(&text), expected, "byte {b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn key_groups_by_hash_agree_with_the_sorted_search() {
+        let body: Vec<u8> = (0..60)
+            .map(|i| format!("k{} ", [i % 7, i % 50, i][i % 3]))
+            .map(|k| k.replace(' ', "=1 "))
+            .collect::<String>()
+            .into_bytes();
+        let fields: Vec<Field> = crate::record::Tokens::new(&body)
+            .filter_map(|t| match t {
+                crate::record::Token::Field(f) => Some(f),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fields.len(), 60);
+        for n in [5, 30, 48] {
+            let small = KeyGroups::by_hash(&fields[..n]);
+            let sorted = KeyGroups::of(&[&fields[..n], &fields[..n]].concat());
+            assert_eq!(small.repeated[..], sorted.repeated[..n], "n={n}");
+            let through = |g: &KeyGroups, i: usize| g.next[i] as usize;
+            for i in 0..n {
+                if small.next[i] != u32::MAX {
+                    assert_eq!(through(&small, i), through(&sorted, i), "n={n} i={i}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -68,22 +68,6 @@ fn write_record(out: &mut Vec<u8>, record: &Record, ctx: &EventContext, options:
     out.push(b'}');
 }
 
-/// Appends a JSON array, each item written by `each`.
-fn write_array<T>(
-    out: &mut Vec<u8>,
-    items: impl IntoIterator<Item = T>,
-    mut each: impl FnMut(&mut Vec<u8>, T),
-) {
-    out.push(b'[');
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        each(out, item);
-    }
-    out.push(b']');
-}
-
 /// Writes one field's value of a record body: raw and interpreted.
 struct Interpreter<'r, 'a> {
     record: &'r Record<'a>,
@@ -129,26 +113,7 @@ fn write_fields(out: &mut Vec<u8>, text: &[u8], value: &dyn Fn(&mut Vec<u8>, &Fi
             _ => None,
         })
         .collect();
-    out.push(b'{');
-    let mut first = true;
-    for (i, field) in fields.iter().enumerate() {
-        if fields[..i].iter().any(|f| f.key == field.key) {
-            continue;
-        }
-        if !first {
-            out.push(b',');
-        }
-        first = false;
-        write_str(out, field.key);
-        out.push(b':');
-        let repeated: Vec<&Field> = fields[i..].iter().filter(|f| f.key == field.key).collect();
-        if repeated.len() > 1 {
-            write_array(out, repeated, |out, f| value(out, f));
-        } else {
-            value(out, field);
-        }
-    }
-    out.push(b'}');
+    super::json::write_object(out, &fields, value);
 }
 
 /// Tokens without a key: AVC's `avc:`, `denied`, `{ read write }`; old daemon free text.

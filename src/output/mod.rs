@@ -11,6 +11,8 @@ pub mod csv;
 pub mod default;
 pub mod escape;
 pub mod event_csv;
+pub mod export;
+pub mod file;
 pub mod interpreted;
 pub mod json;
 pub mod jsonl;

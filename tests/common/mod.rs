@@ -321,3 +321,43 @@ pub fn record_types(event: &serde_json::Value) -> Vec<&str> {
         .map(|r| r["type"].as_str().unwrap())
         .collect()
 }
+
+/// RFC 4180 fields of one line.
+pub fn csv_cells(line: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cells.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => cells.push(String::new()),
+            (c, _) => cells.last_mut().unwrap().push(c),
+        }
+    }
+    cells
+}
+
+/// An archive made by the benchmark generator with `args` (blank-separated, besides `--out`)
+/// in a new directory, or `None` (with a notice) where the generator is absent.
+pub fn generated_archive(test: &str, args: &str) -> Option<tempfile::TempDir> {
+    let generator = repo_path("../shared/bench/gen-audit-log");
+    if !generator.is_file() {
+        println!("{test}: skipped, {} is absent", generator.display());
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(&generator)
+        .args(args.split_whitespace())
+        .arg("--out")
+        .arg(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("the generator runs");
+    assert!(status.success(), "gen-audit-log {args:?}");
+    Some(dir)
+}
