@@ -293,6 +293,8 @@ fn checkpoint_mistakes_have_ausearchs_statuses() {
     let log = copy_to(dir.path(), "audit.log", SAMPLE);
     let other = copy_to(dir.path(), "other.log", "irregular/enriched.log");
     let cp = dir.path().join("cp").display().to_string();
+    // Not `cp.replace(…)`: the scratch directory's random name may hold "cp" too.
+    let cp2 = dir.path().join("cp2").display().to_string();
     std::fs::write(&cp, "garbage\n").unwrap();
     let (code, stderr) = failing(&["--checkpoint", &cp, &log]);
     assert_eq!(code, 10);
@@ -302,12 +304,12 @@ fn checkpoint_mistakes_have_ausearchs_statuses() {
     );
     // A checkpoint of another file.
     assert_eq!(
-        common::run(&["search", "--checkpoint", &cp.replace("cp", "cp2"), &other])
+        common::run(&["search", "--checkpoint", &cp2, &other])
             .status
             .code(),
         Some(0)
     );
-    let (code, stderr) = failing(&["--checkpoint", &cp.replace("cp", "cp2"), &log]);
+    let (code, stderr) = failing(&["--checkpoint", &cp2, &log]);
     assert_eq!(code, 10);
     assert!(stderr.contains("is not among the inputs"), "{stderr}");
     // The right file without the event.
