@@ -342,3 +342,31 @@ fn inputs_are_only_read() {
     }
     assert_eq!(listing(), before, "the input directory is unchanged");
 }
+
+#[test]
+fn an_xz_stream_asking_for_too_much_memory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("small.log");
+    std::fs::copy(testdata("sample/audit.log"), &plain).unwrap();
+    let Some(mut packed) = compress("xz", &plain) else {
+        return;
+    };
+    // The block header follows the 12-byte stream header: its size byte, flags, then the
+    // LZMA2 filter (id 0x21, one property byte: the dictionary size), padding and a CRC32.
+    let header_len = (usize::from(packed[12]) + 1) * 4;
+    let header = 12..12 + header_len;
+    let filter = packed[header.clone()]
+        .windows(2)
+        .position(|w| w == [0x21, 0x01])
+        .unwrap();
+    packed[12 + filter + 2] = 40; // 1.5 GiB, beyond the limit
+    let mut crc = flate2::Crc::new();
+    crc.update(&packed[12..12 + header_len - 4]);
+    packed[header.end - 4..header.end].copy_from_slice(&crc.sum().to_le_bytes());
+    let forged = dir.path().join("forged.log.xz");
+    std::fs::write(&forged, &packed).unwrap();
+    let output = run(&["search", "--count", forged.to_str().unwrap()]);
+    assert_code(&output, 2, "forged xz");
+    let stderr = stderr_text(&output);
+    assert!(stderr.contains("forged.log.xz"), "{stderr}");
+}

@@ -39,6 +39,10 @@ impl Compression {
     }
 }
 
+/// The most memory an xz stream may need to be decoded; one that needs more is reported as
+/// damaged input.
+pub const XZ_MEMORY_LIMIT: u64 = 512 << 20;
+
 /// Wraps `input` in the decoder for `compression`. gzip, xz and bzip2 read every member of a
 /// concatenated file (`cat a.gz b.gz`), as their command-line tools do.
 pub fn decoder<'a, R: Read + Send + 'a>(
@@ -50,7 +54,16 @@ pub fn decoder<'a, R: Read + Send + 'a>(
         Compression::None => Box::new(buffered),
         Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(buffered)),
         Compression::Zstd => Box::new(zstd::stream::read::Decoder::with_buffer(buffered)?),
-        Compression::Xz => Box::new(liblzma::bufread::XzDecoder::new_multi_decoder(buffered)),
+        Compression::Xz => {
+            // A stream's header names the memory its decoder needs; a forged one could ask for
+            // gigabytes. xz -9 needs 65 MiB to decode.
+            let stream = liblzma::stream::Stream::new_stream_decoder(
+                XZ_MEMORY_LIMIT,
+                liblzma::stream::CONCATENATED,
+            )
+            .map_err(io::Error::other)?;
+            Box::new(liblzma::bufread::XzDecoder::new_stream(buffered, stream))
+        }
         Compression::Bzip2 => Box::new(bzip2::bufread::MultiBzDecoder::new(buffered)),
     })
 }
