@@ -102,7 +102,7 @@ fn every_readme_example_prints_what_the_readme_shows() {
 #[test]
 fn each_subcommand_has_an_example_on_the_sample() {
     let examples = examples(&read("README.md"));
-    for subcommand in ["search", "report", "net"] {
+    for subcommand in ["search", "report", "net", "exec", "export"] {
         assert!(
             examples.iter().any(|e| {
                 e.command.starts_with(&format!("ausift {subcommand} "))
