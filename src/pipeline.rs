@@ -93,7 +93,9 @@ where
     let progress = Progress::start(total, options.progress);
     let mut reader = ChunkReader::new(sources, options.read.clone());
     let counters = reader.counters();
-    let wave_size = options.threads.max(1) * 2;
+    // Four chunks a thread: the threads wait for a wave's slowest chunk, so finer chunks
+    // leave them idle less (two 8 MiB chunks a thread lost a tenth of the time that way).
+    let wave_size = options.threads.max(1) * 4;
     let window = options.window;
     let marker = options.marker.as_deref();
     let mut consume = consume;

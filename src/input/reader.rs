@@ -19,7 +19,7 @@ use std::thread;
 pub struct ReadOptions {
     /// Bytes per chunk of a mapped file (chunks end on a line boundary, so they are a little
     /// longer). A mapped chunk's pages stay resident while the pipeline holds it (three waves
-    /// of chunks), so this bounds the resident set: 8 MiB keeps it near 150 MB on 2 threads.
+    /// of chunks), so this bounds the resident set.
     pub chunk_size: usize,
     /// Bytes per decoded block of a compressed file or stdin; these are held in memory.
     pub block_size: usize,
@@ -35,8 +35,8 @@ pub struct ReadOptions {
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
-            chunk_size: 8 << 20,
-            block_size: 4 << 20,
+            chunk_size: 4 << 20,
+            block_size: 2 << 20,
             no_mmap: false,
             decode_ahead: 2,
             blocks_ahead: 8,
