@@ -14,7 +14,7 @@ use super::field::EventContext;
 use super::names::NameLookup;
 use super::tables::values::{IPC_CALLS, SOCKETCALLS};
 use super::{Interpreted, interpret_with_kind};
-use crate::record::{Record, Token, Tokens, Value};
+use crate::record::{Field, Record, Token, Tokens, Value};
 use smallvec::SmallVec;
 
 /// Record type numbers the normalizer tells apart (libaudit.h, linux/audit.h).
@@ -398,41 +398,73 @@ pub struct EventField<'a> {
 struct RecordFields<'a> {
     record: Record<'a>,
     record_type: u32,
-    fields: SmallVec<[EventField<'a>; 32]>,
+    /// Where the record's fields lie in [`EventFields::fields`].
+    fields: std::ops::Range<usize>,
 }
 
 /// The event's records with their fields in order: `node` and `type` first, AVC's unlabeled
 /// verdict as `seresult`, then the key=value fields (inside `msg='…'` too).
+///
+/// The fields of all records share one list, so an event costs a couple of allocations
+/// however many fields it has.
 pub struct EventFields<'a> {
     records: SmallVec<[RecordFields<'a>; 8]>,
+    fields: Vec<EventField<'a>>,
     /// The event's working directory, for relative file names.
     pub cwd: Option<Value<'a>>,
 }
 
 impl<'a> EventFields<'a> {
     pub fn new(records: impl IntoIterator<Item = Record<'a>>, node: Option<&'a [u8]>) -> Self {
-        let mut cwd = None;
-        let records = records
-            .into_iter()
-            .map(|record| {
-                let record_type = record.type_code().unwrap_or(0);
-                let fields = fields_of(&record, record_type, node);
-                if record_type == rt::CWD && cwd.is_none() {
-                    cwd = fields.iter().find(|f| f.name == b"cwd").map(|f| f.value);
-                }
-                RecordFields {
-                    record,
-                    record_type,
-                    fields,
-                }
-            })
-            .collect();
-        EventFields { records, cwd }
+        Self::with_fields(records.into_iter().map(|r| (r, r.fields())), node)
+    }
+
+    /// As [`EventFields::new`], with each record's key=value fields split already (those
+    /// inside `msg='…'` in its place, as [`Record::fields`] gives them).
+    pub fn with_fields<F>(
+        records: impl IntoIterator<Item = (Record<'a>, F)>,
+        node: Option<&'a [u8]>,
+    ) -> Self
+    where
+        F: IntoIterator<Item = Field<'a>>,
+    {
+        let mut table = EventFields {
+            records: SmallVec::new(),
+            fields: Vec::with_capacity(64),
+            cwd: None,
+        };
+        for (record, fields) in records {
+            let record_type = record.type_code().unwrap_or(0);
+            let start = table.fields.len();
+            push_fields(&mut table.fields, &record, fields, record_type, node);
+            let fields = start..table.fields.len();
+            if record_type == rt::CWD && table.cwd.is_none() {
+                table.cwd = table.fields[fields.clone()]
+                    .iter()
+                    .find(|f| f.name == b"cwd")
+                    .map(|f| f.value);
+            }
+            table.records.push(RecordFields {
+                record,
+                record_type,
+                fields,
+            });
+        }
+        table
+    }
+
+    /// The fields of the event's `index`th record; empty past the last.
+    pub fn record_fields(&self, index: usize) -> &[EventField<'a>] {
+        self.records
+            .get(index)
+            .map_or(&[], |r| &self.fields[r.fields.clone()])
     }
 
     pub fn get(&self, pos: Pos) -> Option<(&Record<'a>, EventField<'a>)> {
         let record = self.records.get(pos.record as usize)?;
-        let field = *record.fields.get(pos.field as usize)?;
+        let field = *self
+            .record_fields(pos.record as usize)
+            .get(pos.field as usize)?;
         Some((&record.record, field))
     }
 
@@ -450,7 +482,9 @@ impl<'a> EventFields<'a> {
         names: &'a dyn NameLookup,
     ) -> Option<Interpreted<'a>> {
         let record = self.records.get(pos.record as usize)?;
-        let field = record.fields.get(pos.field as usize)?;
+        let field = self
+            .record_fields(pos.record as usize)
+            .get(pos.field as usize)?;
         Some(
             interpret_with_kind(
                 ctx,
@@ -465,12 +499,14 @@ impl<'a> EventFields<'a> {
     }
 }
 
-fn fields_of<'a>(
+fn push_fields<'a>(
+    fields: &mut Vec<EventField<'a>>,
     record: &Record<'a>,
+    record_fields: impl IntoIterator<Item = Field<'a>>,
     record_type: u32,
     node: Option<&'a [u8]>,
-) -> SmallVec<[EventField<'a>; 32]> {
-    let mut fields = SmallVec::new();
+) {
+    let start = fields.len();
     if let Some(node) = node {
         fields.push(EventField {
             name: b"node",
@@ -499,10 +535,12 @@ fn fields_of<'a>(
         })
         .flatten()
         .and_then(|inner| avc_verdict(inner).map(|v| (inner, v)));
-    for f in record.fields() {
+    for f in record_fields {
         if let Some((inner, verdict)) = msg
             && f.value.raw().as_ptr() >= inner.as_ptr()
-            && !fields.iter().any(|e: &EventField| e.name == b"seresult")
+            && !fields[start..]
+                .iter()
+                .any(|e: &EventField| e.name == b"seresult")
         {
             fields.push(EventField {
                 name: b"seresult",
@@ -514,7 +552,6 @@ fn fields_of<'a>(
             value: f.value,
         });
     }
-    fields
 }
 
 /// The verdict of `avc:  denied  { read } for …`: the word after `avc:`, when it is one
@@ -541,10 +578,7 @@ struct Cursor<'t, 'a> {
 
 impl<'a> Cursor<'_, 'a> {
     fn fields(&self) -> &[EventField<'a>] {
-        self.table
-            .records
-            .get(self.record)
-            .map_or(&[], |r| &r.fields[..])
+        self.table.record_fields(self.record)
     }
 
     fn record_type(&self) -> u32 {

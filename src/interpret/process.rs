@@ -5,6 +5,7 @@
 use super::encoding;
 use super::execve;
 use super::field::EventContext;
+use super::normalize::EventFields;
 use super::render;
 use super::tables::values::record_type;
 use crate::record::{Record, Value};
@@ -44,29 +45,56 @@ impl<'a> ProcessFacts<'a> {
     /// Reads the facts from the event's SYSCALL record, else from its first record that names
     /// a pid; `None` when no record does.
     pub fn of(records: &[Record<'a>], ctx: &EventContext) -> Option<Self> {
+        let cwd = records
+            .iter()
+            .find(|r| r.type_code() == Some(CWD))
+            .and_then(|r| r.field(b"cwd"));
+        Self::read(
+            records,
+            ctx,
+            |i| records[i].fields().map(|f| (f.key, f.value)),
+            cwd,
+        )
+    }
+
+    /// As [`ProcessFacts::of`], reading the fields from the event's field table instead of
+    /// splitting the records again.
+    pub fn of_table(
+        records: &[Record<'a>],
+        table: &EventFields<'a>,
+        ctx: &EventContext,
+    ) -> Option<Self> {
+        let fields = |i| table.record_fields(i).iter().map(|f| (f.name, f.value));
+        Self::read(records, ctx, fields, table.cwd)
+    }
+
+    fn read<I>(
+        records: &[Record<'a>],
+        ctx: &EventContext,
+        fields: impl Fn(usize) -> I,
+        cwd: Option<Value<'a>>,
+    ) -> Option<Self>
+    where
+        I: Iterator<Item = (&'a [u8], Value<'a>)>,
+    {
         let syscall = records
             .iter()
             .position(|r| r.type_code() == Some(record_type::SYSCALL));
-        let at = syscall.or_else(|| records.iter().position(|r| r.field(b"pid").is_some()))?;
+        let at = syscall
+            .or_else(|| (0..records.len()).find(|&i| fields(i).any(|(key, _)| key == b"pid")))?;
         let mut facts = ProcessFacts {
             from_syscall: records[at].type_code() == Some(record_type::SYSCALL),
             record: at,
             ..ProcessFacts::default()
         };
-        facts.read_fields(&records[at]);
+        facts.read_fields(&records[at], fields(at));
         if facts.from_syscall {
             facts.syscall = ctx
                 .syscall_name()
                 .map(Cow::Borrowed)
                 .or_else(|| ctx.syscall.map(|n| Cow::Owned(n.to_string())));
         }
-        facts.cwd = records
-            .iter()
-            .find(|r| r.type_code() == Some(CWD))
-            .and_then(|r| {
-                r.field(b"cwd")
-                    .map(|v| encoding::decode(Some(CWD), b"cwd", v))
-            });
+        facts.cwd = cwd.map(|v| encoding::decode(Some(CWD), b"cwd", v));
         if records
             .iter()
             .any(|r| r.type_code() == Some(record_type::EXECVE))
@@ -76,12 +104,15 @@ impl<'a> ProcessFacts<'a> {
         Some(facts)
     }
 
-    fn read_fields(&mut self, record: &Record<'a>) {
+    fn read_fields(
+        &mut self,
+        record: &Record<'a>,
+        fields: impl Iterator<Item = (&'a [u8], Value<'a>)>,
+    ) {
         let number = |v: Value| render::dec(v.raw()).and_then(|n| u32::try_from(n).ok());
         let text = |key: &[u8], v: Value<'a>| encoding::decode_in(record, key, v);
-        for field in record.fields() {
-            let value = field.value;
-            match field.key {
+        for (key, value) in fields {
+            match key {
                 b"pid" => self.pid = self.pid.or(number(value)),
                 b"ppid" => self.ppid = self.ppid.or(number(value)),
                 b"auid" => self.auid = self.auid.or(number(value)),

@@ -202,7 +202,13 @@ fn identity<'a>(
     match lookup(id) {
         Some(found) => Interpreted::Text(Cow::Borrowed(found.as_bytes())),
         None if id == 0 => name("root"),
-        None => owned(format!("unknown({id})")),
+        None => {
+            let mut text = Vec::with_capacity(20);
+            text.extend_from_slice(b"unknown(");
+            text.extend_from_slice(itoa::Buffer::new().format(id).as_bytes());
+            text.push(b')');
+            Interpreted::Text(Cow::Owned(text))
+        }
     }
 }
 

@@ -9,10 +9,15 @@ use smallvec::SmallVec;
 
 /// Appends `bytes` as a JSON string, quotes included.
 pub fn write_str(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.reserve(bytes.len() + 2);
     out.push(b'"');
     // Most values are printable ASCII without `"`, `\\` or `%`: copied at once.
     let plain = plain_prefix(bytes);
     out.extend_from_slice(&bytes[..plain]);
+    if plain == bytes.len() {
+        out.push(b'"');
+        return;
+    }
     for chunk in bytes[plain..].utf8_chunks() {
         write_valid(out, chunk.valid());
         for &b in chunk.invalid() {
@@ -35,21 +40,12 @@ static PLAIN: [bool; 256] = {
 
 /// How many bytes at the start of `bytes` are [`PLAIN`], eight at a time while it lasts.
 fn plain_prefix(bytes: &[u8]) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte of `word` is zero where the word's byte equals `b` (then its high bit shows).
-    let has = |word: u64, b: u8| {
-        (word ^ (LOW * b as u64)).wrapping_sub(LOW) & !(word ^ (LOW * b as u64)) & HIGH
-    };
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Below 0x20 (the high bit of word - 0x20 per byte, where the byte itself has none),
-        // 0x7f and above, or one of the three.
-        let below = word.wrapping_sub(LOW * 0x20) & !word & HIGH;
-        let high = (word & HIGH) | has(word, 0x7f);
-        if below | high | has(word, b'"') | has(word, b'\\') | has(word, b'%') != 0 {
-            break;
+        let flagged = not_plain(word);
+        if flagged != 0 {
+            return at + (flagged.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
@@ -57,6 +53,36 @@ fn plain_prefix(bytes: &[u8]) -> usize {
         .iter()
         .position(|&b| !PLAIN[b as usize])
         .unwrap_or(bytes.len() - at)
+}
+
+/// The high bit of each byte of `word` that is not [`PLAIN`]. Only the lowest flag is exact
+/// (a borrow may flag the bytes above it), which is the one wanted.
+fn not_plain(word: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `word` is zero where the word's byte equals `b` (then its high bit shows).
+    let has = |b: u8| {
+        let x = word ^ (LOW * b as u64);
+        x.wrapping_sub(LOW) & !x & HIGH
+    };
+    // Below 0x20 (the high bit of word - 0x20 per byte, where the byte itself has none),
+    // 0x7f and above, or one of the three.
+    let below = word.wrapping_sub(LOW * 0x20) & !word & HIGH;
+    let high = (word & HIGH) | has(0x7f);
+    below | high | has(b'"') | has(b'\\') | has(b'%')
+}
+
+/// Appends a decimal number.
+pub fn write_int(out: &mut Vec<u8>, number: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(number).as_bytes());
+}
+
+/// Appends a decimal number, or `null` for `None`.
+pub fn write_opt_int(out: &mut Vec<u8>, number: Option<impl itoa::Integer>) {
+    match number {
+        Some(n) => write_int(out, n),
+        None => out.extend_from_slice(b"null"),
+    }
 }
 
 /// Appends byte strings as a JSON array of strings.
@@ -160,12 +186,16 @@ impl KeyGroups {
 
     /// For the usual few dozen fields: every pair compared by a hash of the key first.
     fn by_hash(fields: &[Field]) -> Self {
-        let hashes: SmallVec<[u64; 32]> = fields
+        // Length, first and last byte: enough to tell most audit keys apart without reading
+        // the rest.
+        let hashes: SmallVec<[u32; 32]> = fields
             .iter()
-            .map(|f| {
-                f.key.iter().fold(f.key.len() as u64, |h, &b| {
-                    (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95)
-                })
+            .map(|f| match f.key {
+                [] => 0,
+                [first, .., last] => {
+                    (f.key.len() as u32) << 16 | (*first as u32) << 8 | *last as u32
+                }
+                [only] => 1 << 16 | (*only as u32) << 8 | *only as u32,
             })
             .collect();
         let mut next: SmallVec<[u32; 32]> = SmallVec::from_elem(u32::MAX, fields.len());

@@ -2,26 +2,42 @@
 //! `docs/ausift-export.schema.json`. Strings go through [`crate::output::json::write_str`], so
 //! bytes that are not UTF-8 come out as `%XX` and a literal `%` as `%25`.
 
+use super::parts::EventParts;
 use super::{EventView, SCHEMA_VERSION, address_text};
 use crate::interpret::process::ProcessFacts;
 use crate::interpret::sockaddr::{self, SockAddr};
 use crate::interpret::tables::values::record_type;
 use crate::interpret::{EventContext, Interpreted, encoding, interpret_with_kind, written};
-use crate::output::json::{KeyGroups, write_grouped, write_object, write_str, write_str_array};
+use crate::output::json::{
+    KeyGroups, write_grouped, write_int, write_object, write_opt_int, write_str, write_str_array,
+};
 use crate::output::time::write_iso_utc;
-use crate::record::{Field, Record, Token, Tokens, Value};
-use smallvec::SmallVec;
+use crate::record::Record;
 
 /// Appends the event without its parent; the parent goes at `split`.
 pub(crate) fn write_event(out: &mut Vec<u8>, view: &EventView) -> usize {
     let event = view.event;
-    out.extend_from_slice(format!("{{\"schema\":{SCHEMA_VERSION},\"id\":").as_bytes());
+    out.extend_from_slice(b"{\"schema\":");
+    write_int(out, SCHEMA_VERSION);
+    out.extend_from_slice(b",\"id\":");
     match event.stamp() {
         Some(s) => {
-            out.extend_from_slice(format!("\"{}.{:03}:{}\"", s.sec, s.msec, s.serial).as_bytes());
-            out.extend_from_slice(format!(",\"serial\":{},\"time\":\"", s.serial).as_bytes());
+            out.push(b'"');
+            write_int(out, s.sec);
+            out.extend_from_slice(&[
+                b'.',
+                b'0' + (s.msec / 100 % 10) as u8,
+                b'0' + (s.msec / 10 % 10) as u8,
+                b'0' + (s.msec % 10) as u8,
+                b':',
+            ]);
+            write_int(out, s.serial);
+            out.extend_from_slice(b"\",\"serial\":");
+            write_int(out, s.serial);
+            out.extend_from_slice(b",\"time\":\"");
             write_iso_utc(out, s.sec, s.msec);
-            out.extend_from_slice(format!("\",\"epoch_ms\":{}", s.millis()).as_bytes());
+            out.extend_from_slice(b"\",\"epoch_ms\":");
+            write_int(out, s.millis());
         }
         None => out.extend_from_slice(b"null,\"serial\":null,\"time\":null,\"epoch_ms\":null"),
     }
@@ -29,7 +45,9 @@ pub(crate) fn write_event(out: &mut Vec<u8>, view: &EventView) -> usize {
     write_opt(out, event.node());
     out.extend_from_slice(b",\"source\":{\"file\":");
     write_str(out, view.file);
-    out.extend_from_slice(format!(",\"offset\":{}}}", view.offset).as_bytes());
+    out.extend_from_slice(b",\"offset\":");
+    write_int(out, view.offset);
+    out.push(b'}');
     out.extend_from_slice(b",\"record_types\":");
     write_str_array(out, view.records.iter().map(Record::type_name));
     write_summary(out, view);
@@ -45,7 +63,7 @@ pub(crate) fn write_event(out: &mut Vec<u8>, view: &EventView) -> usize {
         if i > 0 {
             out.push(b',');
         }
-        write_record(out, record, &view.sentence.ctx, view);
+        write_record(out, i, record, &view.sentence.ctx, view);
     }
     out.extend_from_slice(b"]}\n");
     split
@@ -78,12 +96,25 @@ fn write_summary(out: &mut Vec<u8>, view: &EventView) {
             .as_deref(),
     );
     let facts = view.facts.as_ref();
-    for key in ["auid", "uid"] {
-        let id = facts.and_then(|f| if key == "auid" { f.auid } else { f.uid });
-        out.extend_from_slice(format!(",\"{key}\":").as_bytes());
-        write_opt_number(out, id.map(u64::from));
-        out.extend_from_slice(format!(",\"{key}_name\":").as_bytes());
-        write_opt(out, view.id_name(key.as_bytes()).as_deref());
+    let ids = [
+        (
+            &b",\"auid\":"[..],
+            facts.and_then(|f| f.auid),
+            &b",\"auid_name\":"[..],
+            &b"auid"[..],
+        ),
+        (
+            b",\"uid\":",
+            facts.and_then(|f| f.uid),
+            b",\"uid_name\":",
+            b"uid",
+        ),
+    ];
+    for (label, id, name_label, key) in ids {
+        out.extend_from_slice(label);
+        write_opt_int(out, id);
+        out.extend_from_slice(name_label);
+        write_opt(out, view.id_name(key).as_deref());
     }
     out.extend_from_slice(b"},\"action\":");
     write_opt(out, sentence.action().as_deref());
@@ -109,36 +140,34 @@ fn write_summary(out: &mut Vec<u8>, view: &EventView) {
 
 fn write_process(out: &mut Vec<u8>, facts: &ProcessFacts) {
     let numbers = [
-        ("pid", facts.pid),
-        ("ppid", facts.ppid),
-        ("auid", facts.auid),
-        ("uid", facts.uid),
-        ("ses", facts.ses),
+        (&b"{\"pid\":"[..], facts.pid),
+        (b",\"ppid\":", facts.ppid),
+        (b",\"auid\":", facts.auid),
+        (b",\"uid\":", facts.uid),
+        (b",\"ses\":", facts.ses),
     ];
-    for (i, (name, value)) in numbers.into_iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"{\"" } else { b",\"" });
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(b"\":");
-        write_opt_number(out, value.map(u64::from));
+    for (label, value) in numbers {
+        out.extend_from_slice(label);
+        write_opt_int(out, value);
     }
     let texts = [
-        ("tty", facts.tty),
-        ("comm", facts.comm.as_deref()),
-        ("exe", facts.exe.as_deref()),
-        ("cwd", facts.cwd.as_deref()),
-        ("syscall", facts.syscall.as_deref().map(str::as_bytes)),
+        (&b",\"tty\":"[..], facts.tty),
+        (b",\"comm\":", facts.comm.as_deref()),
+        (b",\"exe\":", facts.exe.as_deref()),
+        (b",\"cwd\":", facts.cwd.as_deref()),
+        (
+            b",\"syscall\":",
+            facts.syscall.as_deref().map(str::as_bytes),
+        ),
     ];
-    for (name, value) in texts {
-        out.extend_from_slice(format!(",\"{name}\":").as_bytes());
+    for (label, value) in texts {
+        out.extend_from_slice(label);
         write_opt(out, value);
     }
     out.extend_from_slice(b",\"argv\":");
     write_argv(out, facts.argv.as_deref());
     out.extend_from_slice(b",\"exit\":");
-    match facts.exit {
-        Some(exit) => out.extend_from_slice(exit.to_string().as_bytes()),
-        None => out.extend_from_slice(b"null"),
-    }
+    write_opt_int(out, facts.exit);
     out.extend_from_slice(b",\"success\":");
     out.extend_from_slice(match facts.success {
         Some(true) => b"true",
@@ -148,19 +177,25 @@ fn write_process(out: &mut Vec<u8>, facts: &ProcessFacts) {
     out.push(b'}');
 }
 
-fn write_record(out: &mut Vec<u8>, record: &Record, ctx: &EventContext, view: &EventView) {
+fn write_record(
+    out: &mut Vec<u8>,
+    index: usize,
+    record: &Record,
+    ctx: &EventContext,
+    view: &EventView,
+) {
     let record_type = record.type_code();
-    let parts = RecordParts::of(record.body());
+    let fields = view.parts.fields(index);
     out.extend_from_slice(b"{\"type\":");
     write_str(out, record.type_name());
-    let groups = KeyGroups::of(&parts.fields);
+    let groups = KeyGroups::of(fields);
     out.extend_from_slice(b",\"raw\":");
-    write_grouped(out, &parts.fields, &groups, |out, field| {
+    write_grouped(out, fields, &groups, |out, field| {
         write_str(out, field.value.raw())
     });
     out.extend_from_slice(b",\"interpreted\":");
     let names = &*view.sentence.options.names;
-    write_grouped(out, &parts.fields, &groups, |out, field| {
+    write_grouped(out, fields, &groups, |out, field| {
         let shown = interpret_with_kind(ctx, record_type, record, field.key, field.value, names).1;
         match &shown {
             Interpreted::Raw => write_str(out, field.value.raw()),
@@ -185,15 +220,17 @@ fn write_record(out: &mut Vec<u8>, record: &Record, ctx: &EventContext, view: &E
         _ => {}
     }
     if let Some(enrichment) = record.enrichment() {
-        let enriched = RecordParts::of(enrichment);
+        let mut enriched = EventParts::default();
+        enriched.push_record(enrichment);
         out.extend_from_slice(b",\"enriched\":");
-        write_object(out, &enriched.fields, |out, field| {
+        write_object(out, enriched.fields(0), |out, field| {
             write_str(out, &encoding::decode(record_type, field.key, field.value))
         });
     }
-    if !parts.words.is_empty() {
+    let words = view.parts.words(index);
+    if !words.is_empty() {
         out.extend_from_slice(b",\"words\":");
-        write_str_array(out, parts.words.iter().copied());
+        write_str_array(out, words.iter().copied());
     }
     out.push(b'}');
 }
@@ -212,7 +249,7 @@ fn write_sockaddr(out: &mut Vec<u8>, addr: &SockAddr) {
     out.extend_from_slice(b",\"ip\":");
     write_opt(out, addr.ip_text().as_deref().map(str::as_bytes));
     out.extend_from_slice(b",\"port\":");
-    write_opt_number(out, addr.port().map(u64::from));
+    write_opt_int(out, addr.port());
     out.extend_from_slice(b",\"path\":");
     let path = match addr {
         SockAddr::Unix { .. } => Some(address_text(addr)),
@@ -222,37 +259,6 @@ fn write_sockaddr(out: &mut Vec<u8>, addr: &SockAddr) {
     out.extend_from_slice(b",\"text\":");
     write_str(out, &addr.to_bytes());
     out.push(b'}');
-}
-
-/// The key=value fields of a record body, those inside `msg='…'` in its place, and the
-/// tokens without a key (AVC's `avc:  denied  { read }`).
-struct RecordParts<'a> {
-    fields: SmallVec<[Field<'a>; 32]>,
-    words: SmallVec<[&'a [u8]; 4]>,
-}
-
-impl<'a> RecordParts<'a> {
-    fn of(body: &'a [u8]) -> Self {
-        let mut parts = RecordParts {
-            fields: SmallVec::new(),
-            words: SmallVec::new(),
-        };
-        parts.take(body, true);
-        parts
-    }
-
-    fn take(&mut self, text: &'a [u8], outer: bool) {
-        for token in Tokens::new(text) {
-            match token {
-                Token::Field(Field {
-                    value: Value::Nested(inner),
-                    ..
-                }) if outer && inner.contains(&b'=') => self.take(inner, false),
-                Token::Field(field) => self.fields.push(field),
-                Token::Word(word) | Token::Group(word) => self.words.push(word),
-            }
-        }
-    }
 }
 
 fn write_argv(out: &mut Vec<u8>, argv: Option<&[Vec<u8>]>) {
@@ -269,35 +275,18 @@ fn write_opt(out: &mut Vec<u8>, text: Option<&[u8]>) {
     }
 }
 
-fn write_opt_number(out: &mut Vec<u8>, number: Option<u64>) {
-    match number {
-        Some(n) => out.extend_from_slice(n.to_string().as_bytes()),
-        None => out.extend_from_slice(b"null"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn repeated_keys_become_arrays_in_first_order() {
-        let parts = RecordParts::of(b"b=1 a=2 b=3 c=4 b=5");
+        let mut parts = EventParts::default();
+        parts.push_record(b"b=1 a=2 b=3 c=4 b=5");
         let mut out = Vec::new();
-        write_object(&mut out, &parts.fields, |out, f| {
+        write_object(&mut out, parts.fields(0), |out, f| {
             write_str(out, f.value.raw())
         });
         assert_eq!(out, br#"{"b":["1","3","5"],"a":"2","c":"4"}"#);
-    }
-
-    #[test]
-    fn msg_fields_stand_in_the_record_and_words_are_kept() {
-        let parts =
-            RecordParts::of(b"pid=1 uid=0 msg='avc:  denied  { read } for op=x res=success'");
-        let keys: Vec<&[u8]> = parts.fields.iter().map(|f| f.key).collect();
-        assert_eq!(keys, [&b"pid"[..], b"uid", b"op", b"res"]);
-        assert_eq!(parts.words.len(), 4, "{:?}", parts.words);
-        let plain = RecordParts::of(b"pid=1 msg='just text'");
-        assert_eq!(plain.fields.len(), 2);
     }
 }

@@ -8,15 +8,18 @@
 
 pub mod csv;
 pub mod json;
+mod parts;
 
 use super::WriterOptions;
 use super::text::Sentence;
 use crate::event::Event;
+use crate::interpret::normalize::EventFields;
 use crate::interpret::process::ProcessFacts;
 use crate::interpret::sockaddr::{self, SockAddr};
 use crate::interpret::tables::values::record_type;
 use crate::interpret::{EventContext, Interpreted, encoding, interpret_field, written};
 use crate::record::Record;
+use parts::EventParts;
 
 /// The output formats of `ausift export`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +86,8 @@ pub fn lineage(event: &Event, format: ExportFormat) -> Option<Lineage> {
 pub(crate) struct EventView<'e> {
     pub event: &'e Event,
     pub records: &'e [Record<'e>],
+    /// Each record's fields and words, split once.
+    pub parts: EventParts<'e>,
     pub sentence: Sentence<'e, 'e>,
     pub facts: Option<ProcessFacts<'e>>,
     /// The input file's name, as given or found.
@@ -98,11 +103,20 @@ impl<'e> EventView<'e> {
         offset: u64,
         options: &'e WriterOptions,
     ) -> Self {
-        let sentence = Sentence::new(records, event.node(), options, false);
-        let facts = ProcessFacts::of(records, &sentence.ctx);
+        let parts = EventParts::of(records);
+        let fields = EventFields::with_fields(
+            records
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (*r, parts.flat_fields(i))),
+            event.node(),
+        );
+        let sentence = Sentence::with_fields(fields, records, options, false);
+        let facts = ProcessFacts::of_table(records, &sentence.fields, &sentence.ctx);
         EventView {
             event,
             records,
+            parts,
             sentence,
             facts,
             file,
@@ -117,8 +131,9 @@ impl<'e> EventView<'e> {
     /// The name a record gives the id field `key` of the process's record (from ENRICHED,
     /// else from the user database); `None` when nothing names it.
     pub fn id_name(&self, key: &[u8]) -> Option<Vec<u8>> {
-        let record = self.records.get(self.facts.as_ref()?.record)?;
-        let value = record.field(key)?;
+        let at = self.facts.as_ref()?.record;
+        let record = self.records.get(at)?;
+        let value = self.parts.field(at, key)?;
         let shown = interpret_field(
             &self.sentence.ctx,
             record,
@@ -186,8 +201,9 @@ impl<'e> EventView<'e> {
         if let Some(addr) = self.sockaddr() {
             return Some(address_text(&addr));
         }
-        let record = self.records.get(self.facts.as_ref()?.record)?;
-        let addr = record.field(b"addr")?;
+        let at = self.facts.as_ref()?.record;
+        let record = self.records.get(at)?;
+        let addr = self.parts.field(at, b"addr")?;
         let text = encoding::decode_in(record, b"addr", addr);
         (!matches!(&text[..], b"?" | b"" | b"(null)")).then(|| text.into_owned())
     }
