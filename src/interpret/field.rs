@@ -16,7 +16,7 @@ use super::names::NameLookup;
 use super::render::{self, Base};
 use super::tables::values::{self, record_type};
 use super::{Arch, render::name_of};
-use crate::record::{ENRICHMENT_SEPARATOR, Record, Value, fields::FlatFields};
+use crate::record::{Record, Value, fields::FlatFields};
 use std::borrow::Cow;
 
 /// The record of an i386 socketcall() that holds the call's own arguments.
@@ -218,7 +218,7 @@ pub fn interpret_with_kind<'a>(
 
 /// The field's ENRICHED translation, unless auditd did not know it either.
 fn enriched<'a>(record: &Record<'a>, name: &[u8], kind: FieldType) -> Option<Interpreted<'a>> {
-    let translations = enrichment(record)?;
+    let translations = record.enrichment()?;
     let field = FlatFields::new(translations).find(|f| f.key.eq_ignore_ascii_case(name))?;
     let text = match field.value {
         // The translation of a sockaddr is itself in braces, with blanks: take it whole.
@@ -249,17 +249,6 @@ fn enriched<'a>(record: &Record<'a>, name: &[u8], kind: FieldType) -> Option<Int
 
 /// The text after the record's 0x1d, if it has one. The search covers only the few bytes
 /// between the body and the end of the record.
-fn enrichment<'a>(record: &Record<'a>) -> Option<&'a [u8]> {
-    let text = record.text;
-    let body = record.body();
-    let body_end = (body.as_ptr() as usize)
-        .checked_sub(text.as_ptr() as usize)?
-        .checked_add(body.len())?;
-    let tail = text.get(body_end..)?;
-    let at = memchr::memchr(ENRICHMENT_SEPARATOR, tail)?;
-    Some(crate::record::trim_end(&tail[at + 1..]))
-}
-
 fn render_kind<'a>(
     ctx: &EventContext,
     record_type: Option<u32>,

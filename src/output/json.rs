@@ -27,35 +27,64 @@ pub fn write_str(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
 }
 
-/// The bytes written as they are: printable ASCII but `"`, `\\` and `%`.
-static PLAIN: [bool; 256] = {
-    let mut plain = [false; 256];
-    let mut b = 0x20;
-    while b < 0x7f {
-        plain[b] = !matches!(b as u8, b'"' | b'\\' | b'%');
-        b += 1;
-    }
-    plain
-};
-
-/// How many bytes at the start of `bytes` are [`PLAIN`], eight at a time while it lasts.
+/// How many bytes at the start of `bytes` are plain: printable ASCII but `"`, `\\` and `%`,
+/// written as they are. Tested a word at a time; lengths vary from value to value, so the
+/// last bytes are read as one more word overlapping the ones already tested rather than in a
+/// loop whose end the processor cannot foresee.
 fn plain_prefix(bytes: &[u8]) -> usize {
+    let len = bytes.len();
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let flagged = not_plain(word);
-        if flagged != 0 {
-            return at + (flagged.trailing_zeros() / 8) as usize;
+        if let Some(k) = first_flag(read_word(chunk)) {
+            return at + k;
         }
         at += 8;
     }
-    at + bytes[at..]
-        .iter()
-        .position(|&b| !PLAIN[b as usize])
-        .unwrap_or(bytes.len() - at)
+    if at == len {
+        return len;
+    }
+    // Bytes tested already are plain and raise no borrow: the first flag is in the new ones.
+    if len > 8 {
+        return first_flag(read_word(&bytes[len - 8..])).map_or(len, |k| len - 8 + k);
+    }
+    // Under eight bytes: two overlapping halves side by side, padded with plain bytes.
+    const PAD: u64 = 0x6161_6161_6161_6161;
+    let (half, word) = match len {
+        4..=7 => (
+            4,
+            read_word(&bytes[..4]) | read_word(&bytes[len - 4..]) << 32,
+        ),
+        2..=3 => (
+            2,
+            read_word(&bytes[..2]) | read_word(&bytes[len - 2..]) << 16 | PAD << 32,
+        ),
+        _ => (1, read_word(bytes) | PAD << 8),
+    };
+    match first_flag(word) {
+        None => len,
+        Some(k) if k < half => k,
+        Some(k) => len - half + (k - half),
+    }
 }
 
-/// The high bit of each byte of `word` that is not [`PLAIN`]. Only the lowest flag is exact
+/// Up to eight bytes as a little-endian word, zeros above.
+fn read_word(bytes: &[u8]) -> u64 {
+    match *bytes {
+        [a, b, c, d, e, f, g, h, ..] => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+        [a, b, c, d, ..] => u32::from_le_bytes([a, b, c, d]) as u64,
+        [a, b, ..] => u16::from_le_bytes([a, b]) as u64,
+        [a] => a as u64,
+        [] => 0,
+    }
+}
+
+/// The index of the first byte of `word` that is not plain.
+fn first_flag(word: u64) -> Option<usize> {
+    let flagged = not_plain(word);
+    (flagged != 0).then(|| (flagged.trailing_zeros() / 8) as usize)
+}
+
+/// The high bit of each byte of `word` that is not plain. Only the lowest flag is exact
 /// (a borrow may flag the bytes above it), which is the one wanted.
 fn not_plain(word: u64) -> u64 {
     const LOW: u64 = 0x0101_0101_0101_0101;
@@ -218,8 +247,8 @@ impl KeyGroups {
 }
 
 /// Writes `fields` as an object in the order of first appearance; a key written more than
-/// once becomes an array of its values, each written by `value`.
-pub fn write_object(out: &mut Vec<u8>, fields: &[Field], value: impl FnMut(&mut Vec<u8>, &Field)) {
+/// once becomes an array of its values, each written by `value` given the field's index.
+pub fn write_object(out: &mut Vec<u8>, fields: &[Field], value: impl FnMut(&mut Vec<u8>, usize)) {
     write_grouped(out, fields, &KeyGroups::of(fields), value);
 }
 
@@ -228,7 +257,7 @@ pub fn write_grouped(
     out: &mut Vec<u8>,
     fields: &[Field],
     groups: &KeyGroups,
-    mut value: impl FnMut(&mut Vec<u8>, &Field),
+    mut value: impl FnMut(&mut Vec<u8>, usize),
 ) {
     let KeyGroups { next, repeated } = groups;
     out.push(b'{');
@@ -244,13 +273,13 @@ pub fn write_grouped(
         write_str(out, field.key);
         out.push(b':');
         if next[i] == u32::MAX {
-            value(out, field);
+            value(out, i);
             continue;
         }
         out.push(b'[');
         let mut at = i;
         loop {
-            value(out, &fields[at]);
+            value(out, at);
             at = next[at] as usize;
             if at == u32::MAX as usize {
                 break;
@@ -339,6 +368,17 @@ pub fn unescape_percent(text: &str) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// The bytes written as they are: printable ASCII but `"`, `\\` and `%`.
+    static PLAIN: [bool; 256] = {
+        let mut plain = [false; 256];
+        let mut b = 0x20;
+        while b < 0x7f {
+            plain[b] = !matches!(b as u8, b'"' | b'\\' | b'%');
+            b += 1;
+        }
+        plain
+    };
+
     #[test]
     fn objects_take_strings_numbers_arrays_and_nulls() {
         let mut out = Vec::new();
@@ -360,11 +400,24 @@ mod tests {
     #[test]
     fn plain_prefix_stops_at_the_first_byte_needing_care() {
         for b in 0..=255u8 {
-            for at in [0, 3, 7, 8, 13, 16] {
-                let mut text = vec![b'a'; 20];
-                text[at] = b;
-                let expected = if PLAIN[b as usize] { 20 } else { at };
-                assert_eq!(plain_prefix(&text), expected, "byte {b:#x} at {at}");
+            for len in 0..=20 {
+                assert_eq!(plain_prefix(&vec![b'a'; len]), len);
+                for at in 0..len {
+                    let mut text = vec![b'a'; len];
+                    text[at] = b;
+                    let expected = if PLAIN[b as usize] { len } else { at };
+                    assert_eq!(
+                        plain_prefix(&text),
+                        expected,
+                        "byte {b:#x} at {at} of {len}"
+                    );
+                    // A second byte needing care after the first changes nothing.
+                    if at + 1 < len {
+                        text[len - 1] = b'"';
+                        let expected = if PLAIN[b as usize] { len - 1 } else { at };
+                        assert_eq!(plain_prefix(&text), expected, "{b:#x} at {at}, quote last");
+                    }
+                }
             }
         }
     }

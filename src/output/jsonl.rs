@@ -113,7 +113,7 @@ fn write_fields(out: &mut Vec<u8>, text: &[u8], value: &dyn Fn(&mut Vec<u8>, &Fi
             _ => None,
         })
         .collect();
-    super::json::write_object(out, &fields, value);
+    super::json::write_object(out, &fields, |out, i| value(out, &fields[i]));
 }
 
 /// Tokens without a key: AVC's `avc:`, `denied`, `{ read write }`; old daemon free text.

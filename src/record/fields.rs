@@ -92,7 +92,14 @@ impl<'a> Tokens<'a> {
     }
 
     fn until_blank(&self, from: usize) -> usize {
-        memchr::memchr2(b' ', b'\t', &self.text[from..]).map_or(self.text.len(), |i| from + i)
+        let rest = &self.text[from..];
+        // Most values are a few bytes: a plain loop finds their end before a vector search
+        // would have started.
+        let head = rest.len().min(16);
+        if let Some(i) = rest[..head].iter().position(|&b| matches!(b, b' ' | b'\t')) {
+            return from + i;
+        }
+        memchr::memchr2(b' ', b'\t', &rest[head..]).map_or(self.text.len(), |i| from + head + i)
     }
 
     /// The end of a delimited value starting at `open` (the delimiter's index) and the index
@@ -153,20 +160,26 @@ impl<'a> Iterator for Tokens<'a> {
             self.pos = next;
             return Some(Token::Group(trim(&text[start + 1..end])));
         }
-        let word_end = self.until_blank(start);
-        match memchr::memchr(b'=', &text[start..word_end]) {
-            Some(0) | None => {
-                self.pos = word_end;
-                Some(Token::Word(&text[start..word_end]))
-            }
-            Some(eq) => {
-                // The old PAM form wraps fields in parentheses: `(hostname=?, addr=?, …)`.
-                let key = &text[start..start + eq];
-                let key = key.strip_prefix(b"(").unwrap_or(key);
-                let value = self.value_at(start + eq + 1);
-                Some(Token::Field(Field { key, value }))
-            }
+        // Keys are short: one pass to the `=` or the blank that ends a word.
+        let stop = text[start..]
+            .iter()
+            .position(|&b| matches!(b, b'=' | b' ' | b'\t'))
+            .map_or(text.len(), |i| start + i);
+        if stop > start && text.get(stop) == Some(&b'=') {
+            // The old PAM form wraps fields in parentheses: `(hostname=?, addr=?, …)`.
+            let key = &text[start..stop];
+            let key = key.strip_prefix(b"(").unwrap_or(key);
+            let value = self.value_at(stop + 1);
+            return Some(Token::Field(Field { key, value }));
         }
+        // A word; one that starts with `=` runs to the blank.
+        let word_end = if stop == start {
+            self.until_blank(start)
+        } else {
+            stop
+        };
+        self.pos = word_end;
+        Some(Token::Word(&text[start..word_end]))
     }
 }
 

@@ -160,9 +160,11 @@ impl<'a> Record<'a> {
 
     /// The ENRICHED translations (`UID="alice" …`), if any.
     pub fn enrichment(&self) -> Option<&'a [u8]> {
-        self.header()
-            .enrichment
-            .map(|start| trim_end(&self.text[start as usize..]))
+        // The body ends before the separator: what follows it is blanks, then the separator
+        // if there is one.
+        let tail = self.text.get(self.body.1 as usize..)?;
+        let at = memchr::memchr(ENRICHMENT_SEPARATOR, tail)?;
+        Some(trim_end(&tail[at + 1..]))
     }
 
     /// The body's tokens, with `msg='…'` kept as one nested value.

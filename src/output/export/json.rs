@@ -13,6 +13,7 @@ use crate::output::json::{
 };
 use crate::output::time::write_iso_utc;
 use crate::record::Record;
+use smallvec::SmallVec;
 
 /// Appends the event without its parent; the parent goes at `split`.
 pub(crate) fn write_event(out: &mut Vec<u8>, view: &EventView) -> usize {
@@ -190,15 +191,20 @@ fn write_record(
     write_str(out, record.type_name());
     let groups = KeyGroups::of(fields);
     out.extend_from_slice(b",\"raw\":");
-    write_grouped(out, fields, &groups, |out, field| {
-        write_str(out, field.value.raw())
+    // Where each raw value's JSON lies, copied again where the interpretation is the raw value.
+    let mut written_raw: SmallVec<[(usize, usize); 32]> = SmallVec::from_elem((0, 0), fields.len());
+    write_grouped(out, fields, &groups, |out, i| {
+        let start = out.len();
+        write_str(out, fields[i].value.raw());
+        written_raw[i] = (start, out.len());
     });
     out.extend_from_slice(b",\"interpreted\":");
     let names = &*view.sentence.options.names;
-    write_grouped(out, fields, &groups, |out, field| {
+    write_grouped(out, fields, &groups, |out, i| {
+        let field = &fields[i];
         let shown = interpret_with_kind(ctx, record_type, record, field.key, field.value, names).1;
         match &shown {
-            Interpreted::Raw => write_str(out, field.value.raw()),
+            Interpreted::Raw => out.extend_from_within(written_raw[i].0..written_raw[i].1),
             Interpreted::Keys(_) => write_str_array(out, shown.keys()),
             other => write_str(out, &other.text(written(record, field.value))),
         }
@@ -223,7 +229,9 @@ fn write_record(
         let mut enriched = EventParts::default();
         enriched.push_record(enrichment);
         out.extend_from_slice(b",\"enriched\":");
-        write_object(out, enriched.fields(0), |out, field| {
+        let fields = enriched.fields(0);
+        write_object(out, fields, |out, i| {
+            let field = &fields[i];
             write_str(out, &encoding::decode(record_type, field.key, field.value))
         });
     }
@@ -284,8 +292,9 @@ mod tests {
         let mut parts = EventParts::default();
         parts.push_record(b"b=1 a=2 b=3 c=4 b=5");
         let mut out = Vec::new();
-        write_object(&mut out, parts.fields(0), |out, f| {
-            write_str(out, f.value.raw())
+        let fields = parts.fields(0);
+        write_object(&mut out, fields, |out, i| {
+            write_str(out, fields[i].value.raw())
         });
         assert_eq!(out, br#"{"b":["1","3","5"],"a":"2","c":"4"}"#);
     }
