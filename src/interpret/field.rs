@@ -16,7 +16,7 @@ use super::names::NameLookup;
 use super::render::{self, Base};
 use super::tables::values::{self, record_type};
 use super::{Arch, render::name_of};
-use crate::record::{Record, Value, fields::FlatFields};
+use crate::record::{Field, Record, Value, fields::FlatFields};
 use std::borrow::Cow;
 
 /// The record of an i386 socketcall() that holds the call's own arguments.
@@ -133,12 +133,20 @@ impl EventContext {
 
     /// The context of the event these records form.
     pub fn of<'a>(records: impl IntoIterator<Item = Record<'a>>) -> Self {
+        Self::of_split(records.into_iter().map(|r| (r.type_code(), r.fields())))
+    }
+
+    /// As [`EventContext::of`], from each record's type and key=value fields.
+    pub fn of_split<'a, F>(records: impl IntoIterator<Item = (Option<u32>, F)>) -> Self
+    where
+        F: IntoIterator<Item = Field<'a>>,
+    {
         let mut seccomp = None;
-        for record in records {
-            match record.type_code() {
-                Some(record_type::SYSCALL) => return Self::of_syscall(&record),
+        for (record_type, fields) in records {
+            match record_type {
+                Some(record_type::SYSCALL) => return Self::of_syscall(fields),
                 Some(record_type::SECCOMP) if seccomp.is_none() => {
-                    seccomp = Some(Self::of_syscall(&record));
+                    seccomp = Some(Self::of_syscall(fields));
                 }
                 _ => {}
             }
@@ -147,9 +155,9 @@ impl EventContext {
     }
 
     /// Arch, syscall and a0–a3 of one record, read in one pass that stops after a3.
-    fn of_syscall(record: &Record) -> Self {
+    fn of_syscall<'a>(fields: impl IntoIterator<Item = Field<'a>>) -> Self {
         let (mut arch, mut syscall, mut args) = (None, None, [None; 4]);
-        for field in record.fields() {
+        for field in fields {
             let raw = field.value.raw();
             match field.key {
                 b"arch" => arch = Arch::from_field(raw),

@@ -453,6 +453,26 @@ impl<'a> EventFields<'a> {
         table
     }
 
+    /// The event's context (arch, syscall and its arguments), read from the table.
+    pub fn context(&self) -> EventContext {
+        EventContext::of_split(self.records.iter().map(|r| {
+            let fields = self.fields[r.fields.clone()].iter();
+            let fields = fields.map(|f| Field {
+                key: f.name,
+                value: f.value,
+            });
+            (Some(r.record_type).filter(|&t| t != 0), fields)
+        }))
+    }
+
+    /// The type of the event's `index`th record, if known.
+    pub fn record_type(&self, index: usize) -> Option<u32> {
+        self.records
+            .get(index)
+            .map(|r| r.record_type)
+            .filter(|&t| t != 0)
+    }
+
     /// The fields of the event's `index`th record; empty past the last.
     pub fn record_fields(&self, index: usize) -> &[EventField<'a>] {
         self.records

@@ -9,6 +9,7 @@ use super::normalize::EventFields;
 use super::render;
 use super::tables::values::record_type;
 use crate::record::{Record, Value};
+use smallvec::SmallVec;
 use std::borrow::Cow;
 
 /// The record type of a working directory.
@@ -49,12 +50,9 @@ impl<'a> ProcessFacts<'a> {
             .iter()
             .find(|r| r.type_code() == Some(CWD))
             .and_then(|r| r.field(b"cwd"));
-        Self::read(
-            records,
-            ctx,
-            |i| records[i].fields().map(|f| (f.key, f.value)),
-            cwd,
-        )
+        let types: SmallVec<[Option<u32>; 8]> = records.iter().map(Record::type_code).collect();
+        let fields = |i: usize| records[i].fields().map(|f| (f.key, f.value));
+        Self::read(records, &types, ctx, fields, cwd)
     }
 
     /// As [`ProcessFacts::of`], reading the fields from the event's field table instead of
@@ -65,11 +63,14 @@ impl<'a> ProcessFacts<'a> {
         ctx: &EventContext,
     ) -> Option<Self> {
         let fields = |i| table.record_fields(i).iter().map(|f| (f.name, f.value));
-        Self::read(records, ctx, fields, table.cwd)
+        let types: SmallVec<[Option<u32>; 8]> =
+            (0..records.len()).map(|i| table.record_type(i)).collect();
+        Self::read(records, &types, ctx, fields, table.cwd)
     }
 
     fn read<I>(
         records: &[Record<'a>],
+        types: &[Option<u32>],
         ctx: &EventContext,
         fields: impl Fn(usize) -> I,
         cwd: Option<Value<'a>>,
@@ -77,13 +78,11 @@ impl<'a> ProcessFacts<'a> {
     where
         I: Iterator<Item = (&'a [u8], Value<'a>)>,
     {
-        let syscall = records
-            .iter()
-            .position(|r| r.type_code() == Some(record_type::SYSCALL));
+        let syscall = types.iter().position(|&t| t == Some(record_type::SYSCALL));
         let at = syscall
             .or_else(|| (0..records.len()).find(|&i| fields(i).any(|(key, _)| key == b"pid")))?;
         let mut facts = ProcessFacts {
-            from_syscall: records[at].type_code() == Some(record_type::SYSCALL),
+            from_syscall: types[at] == Some(record_type::SYSCALL),
             record: at,
             ..ProcessFacts::default()
         };
@@ -95,10 +94,7 @@ impl<'a> ProcessFacts<'a> {
                 .or_else(|| ctx.syscall.map(|n| Cow::Owned(n.to_string())));
         }
         facts.cwd = cwd.map(|v| encoding::decode(Some(CWD), b"cwd", v));
-        if records
-            .iter()
-            .any(|r| r.type_code() == Some(record_type::EXECVE))
-        {
+        if types.contains(&Some(record_type::EXECVE)) {
             facts.argv = Some(execve::arguments(records.iter().copied()));
         }
         Some(facts)

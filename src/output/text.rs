@@ -49,17 +49,16 @@ impl<'e, 'o: 'e> Sentence<'e, 'o> {
         with_attributes: bool,
     ) -> Self {
         let fields = EventFields::new(records.iter().copied(), node);
-        Self::with_fields(fields, records, options, with_attributes)
+        Self::with_fields(fields, options, with_attributes)
     }
 
     /// As [`Sentence::new`], with the event's field table built already.
     pub fn with_fields(
         fields: EventFields<'e>,
-        records: &[Record<'e>],
         options: &'o WriterOptions,
         with_attributes: bool,
     ) -> Self {
-        let ctx = EventContext::of(records.iter().copied());
+        let ctx = fields.context();
         let parts = normalize(&fields, &ctx, &*options.names, with_attributes);
         Sentence {
             fields,

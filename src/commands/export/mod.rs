@@ -20,8 +20,9 @@ use crate::query::Filter;
 use crate::stats::RunStats;
 use std::sync::Mutex;
 
-/// Input bytes per chunk and per decoded block (a quarter of what search reads at once).
-const EXPORT_CHUNK: usize = 2 << 20;
+/// Input bytes per chunk and per decoded block (a quarter of what search reads at once): a
+/// chunk's output, some 3.5 times its size, is held until the next wave is parsed.
+const EXPORT_CHUNK: usize = 1 << 20;
 
 #[derive(Clone, Debug)]
 pub struct ExportOptions {

@@ -111,7 +111,7 @@ impl<'e> EventView<'e> {
                 .map(|(i, r)| (*r, parts.flat_fields(i))),
             event.node(),
         );
-        let sentence = Sentence::with_fields(fields, records, options, false);
+        let sentence = Sentence::with_fields(fields, options, false);
         let facts = ProcessFacts::of_table(records, &sentence.fields, &sentence.ctx);
         EventView {
             event,
