@@ -1146,15 +1146,10 @@ def field_types(src):
         "/// The kind auparse gives a field name, before any record-specific adjustment.",
         "#[rustfmt::skip]",
         "pub fn by_name(name: &[u8]) -> Option<FieldType> {",
-        "    if name.is_empty() || name.len() > 16 {",
+        "    if name.is_empty() {",
         "        return None;",
         "    }",
-        "    // Byte by byte: a copy of variable length would be a library call per field.",
-        "    let mut packed = 0u128;",
-        "    for (i, &b) in name.iter().enumerate() {",
-        "        packed |= (b as u128) << (8 * i);",
-        "    }",
-        "    Some(match packed {",
+        "    Some(match crate::record::bytes::pack_name(name)? {",
     ]
     for name in sorted(seen, key=lambda n: int.from_bytes(n.encode().ljust(16, b"\0"), "little")):
         packed = int.from_bytes(name.encode().ljust(16, b"\0"), "little")

@@ -5,6 +5,7 @@
 //! always be recovered: replace each `%XX` by the byte XX.
 
 use crate::record::Field;
+use crate::record::bytes::word_le;
 use smallvec::SmallVec;
 
 /// Appends `bytes` as a JSON string, quotes included.
@@ -35,7 +36,7 @@ fn plain_prefix(bytes: &[u8]) -> usize {
     let len = bytes.len();
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
-        if let Some(k) = first_flag(read_word(chunk)) {
+        if let Some(k) = first_flag(word_le(chunk)) {
             return at + k;
         }
         at += 8;
@@ -45,36 +46,22 @@ fn plain_prefix(bytes: &[u8]) -> usize {
     }
     // Bytes tested already are plain and raise no borrow: the first flag is in the new ones.
     if len > 8 {
-        return first_flag(read_word(&bytes[len - 8..])).map_or(len, |k| len - 8 + k);
+        return first_flag(word_le(&bytes[len - 8..])).map_or(len, |k| len - 8 + k);
     }
     // Under eight bytes: two overlapping halves side by side, padded with plain bytes.
     const PAD: u64 = 0x6161_6161_6161_6161;
     let (half, word) = match len {
-        4..=7 => (
-            4,
-            read_word(&bytes[..4]) | read_word(&bytes[len - 4..]) << 32,
-        ),
+        4..=7 => (4, word_le(&bytes[..4]) | word_le(&bytes[len - 4..]) << 32),
         2..=3 => (
             2,
-            read_word(&bytes[..2]) | read_word(&bytes[len - 2..]) << 16 | PAD << 32,
+            word_le(&bytes[..2]) | word_le(&bytes[len - 2..]) << 16 | PAD << 32,
         ),
-        _ => (1, read_word(bytes) | PAD << 8),
+        _ => (1, word_le(bytes) | PAD << 8),
     };
     match first_flag(word) {
         None => len,
         Some(k) if k < half => k,
         Some(k) => len - half + (k - half),
-    }
-}
-
-/// Up to eight bytes as a little-endian word, zeros above.
-fn read_word(bytes: &[u8]) -> u64 {
-    match *bytes {
-        [a, b, c, d, e, f, g, h, ..] => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
-        [a, b, c, d, ..] => u32::from_le_bytes([a, b, c, d]) as u64,
-        [a, b, ..] => u16::from_le_bytes([a, b]) as u64,
-        [a] => a as u64,
-        [] => 0,
     }
 }
 

@@ -7,6 +7,7 @@
 //! all (`type=UNKNOWN[1329] msg=?`). [`parse_record`] accepts all of them and says why it
 //! rejects anything else, so a caller can count and report every line it did not use.
 
+pub mod bytes;
 pub mod fields;
 pub mod types;
 

@@ -1,6 +1,7 @@
 //! Record type names and numbers: `SYSCALL` is 1300, `UNKNOWN[1329]` is 1329, and kernel
 //! syslog lines write the bare number (`type=1400`).
 
+use super::bytes::pack_name;
 use crate::interpret::tables::record_types::RECORD_TYPES;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -10,7 +11,7 @@ use std::sync::LazyLock;
 static BY_PACKED_NAME: LazyLock<HashMap<u128, u32>> = LazyLock::new(|| {
     RECORD_TYPES
         .iter()
-        .filter_map(|&(code, name)| Some((pack(name.as_bytes())?, code)))
+        .filter_map(|&(code, name)| Some((pack_name(name.as_bytes())?, code)))
         .collect()
 });
 
@@ -21,18 +22,6 @@ static BY_LONG_NAME: LazyLock<HashMap<&'static [u8], u32>> = LazyLock::new(|| {
         .map(|&(code, name)| (name.as_bytes(), code))
         .collect()
 });
-
-fn pack(name: &[u8]) -> Option<u128> {
-    if name.len() > 16 {
-        return None;
-    }
-    // Byte by byte: a variable-length copy would cost a library call per record.
-    let mut value = 0u128;
-    for (i, &b) in name.iter().enumerate() {
-        value |= (b as u128) << (8 * i);
-    }
-    Some(value)
-}
 
 const SLOTS: usize = 256;
 
@@ -46,7 +35,7 @@ fn slot(packed: u128) -> usize {
 static DIRECT: LazyLock<[(u128, u32); SLOTS]> = LazyLock::new(|| {
     let mut table = [(0u128, 0u32); SLOTS];
     for &(code, name) in RECORD_TYPES {
-        if let Some(packed) = pack(name.as_bytes()) {
+        if let Some(packed) = pack_name(name.as_bytes()) {
             let entry = &mut table[slot(packed)];
             if entry.0 == 0 {
                 *entry = (packed, code);
@@ -58,7 +47,7 @@ static DIRECT: LazyLock<[(u128, u32); SLOTS]> = LazyLock::new(|| {
 
 /// The number of a record type as written in a log: a known name, `UNKNOWN[n]` or digits.
 pub fn code_of(name: &[u8]) -> Option<u32> {
-    let packed_name = pack(name);
+    let packed_name = pack_name(name);
     if let Some(p) = packed_name {
         let (key, code) = DIRECT[slot(p)];
         if key == p {

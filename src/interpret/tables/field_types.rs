@@ -8,15 +8,10 @@ use crate::interpret::field_type::FieldType;
 /// The kind auparse gives a field name, before any record-specific adjustment.
 #[rustfmt::skip]
 pub fn by_name(name: &[u8]) -> Option<FieldType> {
-    if name.is_empty() || name.len() > 16 {
+    if name.is_empty() {
         return None;
     }
-    // Byte by byte: a copy of variable length would be a library call per field.
-    let mut packed = 0u128;
-    for (i, &b) in name.iter().enumerate() {
-        packed |= (b as u128) << (8 * i);
-    }
-    Some(match packed {
+    Some(match crate::record::bytes::pack_name(name)? {
         0x00000000000000000000000000003061 => FieldType::A0, // a0
         0x00000000000000000000000000003161 => FieldType::A1, // a1
         0x00000000000000000000000000003261 => FieldType::A2, // a2
