@@ -9,23 +9,28 @@ use crate::record::bytes::word_le;
 use smallvec::SmallVec;
 
 /// Appends `bytes` as a JSON string, quotes included.
+#[inline]
 pub fn write_str(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     // Most values are printable ASCII without `"`, `\\` or `%`: copied at once.
     let plain = plain_prefix(bytes);
     out.extend_from_slice(&bytes[..plain]);
-    if plain == bytes.len() {
-        out.push(b'"');
-        return;
+    if plain < bytes.len() {
+        write_escaped_rest(out, &bytes[plain..]);
     }
-    for chunk in bytes[plain..].utf8_chunks() {
+    out.push(b'"');
+}
+
+/// The part of a string from its first byte that needs care.
+#[cold]
+fn write_escaped_rest(out: &mut Vec<u8>, rest: &[u8]) {
+    for chunk in rest.utf8_chunks() {
         write_valid(out, chunk.valid());
         for &b in chunk.invalid() {
             push_percent(out, b);
         }
     }
-    out.push(b'"');
 }
 
 /// How many bytes at the start of `bytes` are plain: printable ASCII but `"`, `\\` and `%`,
@@ -200,32 +205,37 @@ impl KeyGroups {
         KeyGroups { next, repeated }
     }
 
-    /// For the usual few dozen fields: every pair compared by a hash of the key first.
+    /// For the usual few dozen fields: a small open-addressed table of the keys seen, each
+    /// field probing from a hash of its key (length, first and last byte, mixed).
     fn by_hash(fields: &[Field]) -> Self {
-        // Length, first and last byte: enough to tell most audit keys apart without reading
-        // the rest.
-        let hashes: SmallVec<[u32; 32]> = fields
-            .iter()
-            .map(|f| match f.key {
-                [] => 0,
-                [first, .., last] => {
-                    (f.key.len() as u32) << 16 | (*first as u32) << 8 | *last as u32
-                }
-                [only] => 1 << 16 | (*only as u32) << 8 | *only as u32,
-            })
-            .collect();
+        const SLOTS: usize = 128;
         let mut next: SmallVec<[u32; 32]> = SmallVec::from_elem(u32::MAX, fields.len());
         let mut repeated: SmallVec<[bool; 32]> = SmallVec::from_elem(false, fields.len());
-        for i in 0..fields.len() {
-            if repeated[i] {
-                continue;
-            }
-            let mut last = i;
-            for j in i + 1..fields.len() {
-                if hashes[j] == hashes[i] && fields[j].key == fields[i].key {
-                    next[last] = j as u32;
-                    repeated[j] = true;
-                    last = j;
+        // Per slot, the first field with that key (plus one; zero is empty) and its last.
+        let mut first = [0u8; SLOTS];
+        let mut last = [0u8; SLOTS];
+        for (i, field) in fields.iter().enumerate() {
+            let key = field.key;
+            let hash = match key {
+                [] => 0,
+                [a, .., z] => (key.len() as u32) << 16 | (*a as u32) << 8 | *z as u32,
+                [a] => 1 << 16 | (*a as u32) << 8 | *a as u32,
+            };
+            let mut slot = (hash.wrapping_mul(0x9E37_79B1) >> 25) as usize;
+            loop {
+                match first[slot] as usize {
+                    0 => {
+                        first[slot] = i as u8 + 1;
+                        last[slot] = i as u8;
+                        break;
+                    }
+                    f if fields[f - 1].key == key => {
+                        next[last[slot] as usize] = i as u32;
+                        repeated[i] = true;
+                        last[slot] = i as u8;
+                        break;
+                    }
+                    _ => slot = (slot + 1) % SLOTS,
                 }
             }
         }
