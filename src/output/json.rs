@@ -254,12 +254,22 @@ pub fn write_grouped(
     out: &mut Vec<u8>,
     fields: &[Field],
     groups: &KeyGroups,
+    value: impl FnMut(&mut Vec<u8>, usize),
+) {
+    write_grouped_by(out, groups, |out, i| write_str(out, fields[i].key), value);
+}
+
+/// [`write_grouped`] with each key (a JSON string) written by `key`, given the field's index.
+pub fn write_grouped_by(
+    out: &mut Vec<u8>,
+    groups: &KeyGroups,
+    mut key: impl FnMut(&mut Vec<u8>, usize),
     mut value: impl FnMut(&mut Vec<u8>, usize),
 ) {
     let KeyGroups { next, repeated } = groups;
     out.push(b'{');
     let mut first = true;
-    for (i, field) in fields.iter().enumerate() {
+    for i in 0..repeated.len() {
         if repeated[i] {
             continue;
         }
@@ -267,7 +277,7 @@ pub fn write_grouped(
             out.push(b',');
         }
         first = false;
-        write_str(out, field.key);
+        key(out, i);
         out.push(b':');
         if next[i] == u32::MAX {
             value(out, i);

@@ -9,7 +9,7 @@ use crate::interpret::sockaddr::{self, SockAddr};
 use crate::interpret::tables::values::record_type;
 use crate::interpret::{EventContext, Interpreted, encoding, interpret_with_kind, written};
 use crate::output::json::{
-    KeyGroups, write_grouped, write_int, write_object, write_opt_int, write_str, write_str_array,
+    KeyGroups, write_grouped_by, write_int, write_object, write_opt_int, write_str, write_str_array,
 };
 use crate::output::time::write_iso_utc;
 use crate::record::Record;
@@ -191,16 +191,25 @@ fn write_record(
     write_str(out, record.type_name());
     let groups = KeyGroups::of(fields);
     out.extend_from_slice(b",\"raw\":");
-    // Where each raw value's JSON lies, copied again where the interpretation is the raw value.
+    // Where each key's and raw value's JSON lies: the interpreted object copies the keys, and
+    // the values where the interpretation is the raw value.
+    let mut keys: SmallVec<[(usize, usize); 32]> = SmallVec::from_elem((0, 0), fields.len());
     let mut written_raw: SmallVec<[(usize, usize); 32]> = SmallVec::from_elem((0, 0), fields.len());
-    write_grouped(out, fields, &groups, |out, i| {
+    let span = |out: &mut Vec<u8>, text: &[u8]| {
         let start = out.len();
-        write_str(out, fields[i].value.raw());
-        written_raw[i] = (start, out.len());
-    });
+        write_str(out, text);
+        (start, out.len())
+    };
+    write_grouped_by(
+        out,
+        &groups,
+        |out, i| keys[i] = span(out, fields[i].key),
+        |out, i| written_raw[i] = span(out, fields[i].value.raw()),
+    );
     out.extend_from_slice(b",\"interpreted\":");
     let names = &*view.sentence.options.names;
-    write_grouped(out, fields, &groups, |out, i| {
+    let copy_key = |out: &mut Vec<u8>, i: usize| out.extend_from_within(keys[i].0..keys[i].1);
+    write_grouped_by(out, &groups, copy_key, |out, i| {
         let field = &fields[i];
         let shown = interpret_with_kind(ctx, record_type, record, field.key, field.value, names).1;
         match &shown {
