@@ -110,7 +110,9 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    fn value_at(&mut self, at: usize) -> Value<'a> {
+    /// The value starting at `at`; `word_end` is where the blank-free word holding `at` ends,
+    /// which is where a bare value ends.
+    fn value_at(&mut self, at: usize, word_end: usize) -> Value<'a> {
         let text = self.text;
         match text.get(at) {
             Some(b'"') => {
@@ -130,9 +132,8 @@ impl<'a> Tokens<'a> {
                 Value::Braced(trim(&text[at + 1..end]))
             }
             _ => {
-                let end = self.until_blank(at);
-                self.pos = end;
-                Value::Bare(strip_old_punctuation(&text[at..end]))
+                self.pos = word_end;
+                Value::Bare(strip_old_punctuation(&text[at..word_end]))
             }
         }
     }
@@ -163,7 +164,7 @@ impl<'a> Iterator for Tokens<'a> {
                 // The old PAM form wraps fields in parentheses: `(hostname=?, addr=?, …)`.
                 let key = &text[start..start + eq];
                 let key = key.strip_prefix(b"(").unwrap_or(key);
-                let value = self.value_at(start + eq + 1);
+                let value = self.value_at(start + eq + 1, word_end);
                 Some(Token::Field(Field { key, value }))
             }
         }

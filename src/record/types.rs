@@ -23,14 +23,23 @@ static BY_LONG_NAME: LazyLock<HashMap<&'static [u8], u32>> = LazyLock::new(|| {
 });
 
 fn pack(name: &[u8]) -> Option<u128> {
-    if name.len() > 16 {
-        return None;
-    }
-    // Byte by byte: a variable-length copy would cost a library call per record.
-    let mut value = 0u128;
-    for (i, &b) in name.iter().enumerate() {
-        value |= (b as u128) << (8 * i);
-    }
+    let n = name.len();
+    // Two overlapping loads instead of a loop or a variable-length copy: this runs once per
+    // record.
+    let word = |at: usize| u64::from_le_bytes(name[at..at + 8].try_into().unwrap());
+    let half = |at: usize| u64::from(u32::from_le_bytes(name[at..at + 4].try_into().unwrap()));
+    let value = match n {
+        0..=3 => name
+            .iter()
+            .enumerate()
+            .fold(0u128, |value, (i, &b)| value | (b as u128) << (8 * i)),
+        4..=7 => u128::from(half(0) | (half(n - 4) >> (8 * (8 - n))) << 32),
+        8..=16 => {
+            let high = word(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0);
+            u128::from(word(0)) | u128::from(high) << 64
+        }
+        _ => return None,
+    };
     Some(value)
 }
 
@@ -111,5 +120,20 @@ mod tests {
         assert_eq!(code_of(b"ANOM_LOGIN_FAILURES"), Some(2100));
         assert_eq!(code_of(b"NOT_A_TYPE"), None);
         assert_eq!(name_of(1112), Some("USER_LOGIN"));
+    }
+
+    #[test]
+    fn names_pack_byte_by_byte_whatever_their_length() {
+        let text: Vec<u8> = (1..=17).collect();
+        for n in 0..=17 {
+            let name = &text[..n];
+            let expected = (n <= 16).then(|| {
+                name.iter()
+                    .enumerate()
+                    .map(|(i, &b)| (b as u128) << (8 * i))
+                    .sum::<u128>()
+            });
+            assert_eq!(pack(name), expected, "{n} bytes");
+        }
     }
 }
