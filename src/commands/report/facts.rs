@@ -127,9 +127,10 @@ impl Needs {
 
     /// Whether finding each field by its name costs less than tokenizing every field: when
     /// few names are looked for, as each search scans the record's text. Measured on
-    /// generated logs: about even from seven to nine names, tokenizing cheaper from ten.
+    /// generated logs: by name costs less up to the six names of `logins --summary`,
+    /// tokenizing from the seven of the exe report's rows.
     pub fn by_name(self) -> bool {
-        const MOST_NAMES: u32 = 8;
+        const MOST_NAMES: u32 = 6;
         // How many field names each fact is found by (see `FACT_NAMES`).
         const NAMES_PER_FACT: [(Needs, u32); 12] = [
             (fact::AUID, 2),
