@@ -263,23 +263,34 @@ impl ReportKind {
         }
     }
 
-    pub fn needs(self) -> Needs {
-        Needs {
-            files: self == ReportKind::Files,
-            avcs: self == ReportKind::Avc,
-            hosts: matches!(
-                self,
-                ReportKind::Hosts
-                    | ReportKind::Auth
-                    | ReportKind::Logins
-                    | ReportKind::Mods
-                    | ReportKind::Exe
-                    | ReportKind::Comm
-                    | ReportKind::Users
-                    | ReportKind::Terminals
-                    | ReportKind::Anomaly
-            ),
-        }
+    /// The facts the report reads of an event: to select it, and for its row or, with
+    /// `summary`, for the items it counts.
+    pub fn needs(self, summary: bool) -> Needs {
+        use ReportKind::*;
+        use facts::fact::*;
+        const NONE: Needs = Needs::NONE;
+        let (selecting, row, items) = match self {
+            Auth => (SUCCESS, HOST | TERMINAL | EXE, ACCT | UID),
+            Avc => (NONE, COMM | SYSCALL, AVCS),
+            Comm => (COMM, TERMINAL | HOST | AUID, NONE),
+            Config | Crypto | Mac | Events => (NONE, AUID | SUCCESS, NONE),
+            Integrity | Virt | Responses => (NONE, SUCCESS, NONE),
+            Exe => (EXE, TERMINAL | HOST | AUID, NONE),
+            Files => (FILES, SYSCALL | SUCCESS | EXE | AUID, NONE),
+            Hosts => (HOST, SYSCALL | AUID, NONE),
+            Keys => (KEYS, SUCCESS | EXE | AUID, NONE),
+            Logins => (NONE, HOST | TERMINAL | EXE, ACCT | SUCCESS | AUID),
+            Mods => (NONE, AUID | HOST | TERMINAL | EXE | ACCT | SUCCESS, NONE),
+            Anomaly => (NONE, EXE | COMM | TERMINAL | HOST | AUID, NONE),
+            Pids => (PID, EXE | SYSCALL | AUID, NONE),
+            Syscalls => (SYSCALL, PID | COMM | AUID, NONE),
+            Terminals => (TERMINAL, HOST | EXE | AUID, NONE),
+            Users => (UID, AUID | TERMINAL | HOST | EXE, AUID),
+            Time => (NONE, NONE, NONE),
+        };
+        // A row shows what the summary counts, and more.
+        let shown = if summary { items } else { row | items };
+        selecting | shown
     }
 
     /// The record type an event is selected by, for the reports that select by type.

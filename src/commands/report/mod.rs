@@ -12,6 +12,8 @@ pub mod kinds;
 pub mod output;
 pub mod row;
 pub mod summary;
+#[cfg(test)]
+mod tests;
 
 pub use kinds::{REPORTS, ReportKind};
 pub use output::ReportFormat;
@@ -167,7 +169,7 @@ impl Run<'_> {
         events: &[Event],
         mut f: impl FnMut(&EventView),
     ) {
-        let needs = kind.needs();
+        let needs = kind.needs(self.options.summary);
         for event in events.iter().filter(|e| keep(e)) {
             let view = EventView::new(event, needs, self.names);
             if kind.selects(&view) {

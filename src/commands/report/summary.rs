@@ -3,7 +3,7 @@
 //! executables, commands, files, keys and process ids. Every count is of events: an event
 //! with several records counts once.
 
-use super::facts::Needs;
+use super::facts::{Needs, fact};
 use super::kinds::{self, EventView};
 use rustc_hash::FxHashSet;
 
@@ -36,11 +36,11 @@ pub struct Totals {
     pub pids: FxHashSet<u64>,
 }
 
-pub const NEEDS: Needs = Needs {
-    files: true,
-    avcs: false,
-    hosts: true,
-};
+/// Every fact but the AVC decisions, the uid and the account.
+pub const NEEDS: Needs = Needs::ALL
+    .without(fact::AVCS)
+    .without(fact::UID)
+    .without(fact::ACCT);
 
 fn insert(set: &mut FxHashSet<Vec<u8>>, value: Option<&[u8]>) {
     if let Some(value) = value
