@@ -3,11 +3,11 @@
 //! and deliver the results in order.
 //!
 //! Work goes in waves of a few chunks. While one wave is parsed, the one before the previous
-//! is grouped and processed, so parsing overlaps grouping and the grouper knows a whole wave
-//! ahead of the one it groups (which lets it seal most events, see `event::grouper`); memory
-//! holds three waves of chunks. Decompression runs on threads of its own.
-//! Everything that reaches the caller is in input order, so the output is the same for any
-//! number of threads.
+//! is grouped and processed (and the results of the step before are delivered meanwhile), so
+//! parsing overlaps grouping and the grouper knows a whole wave ahead of the one it groups
+//! (which lets it seal most events, see `event::grouper`); memory holds three waves of chunks.
+//! Decompression runs on threads of its own. Everything that reaches the caller is in input
+//! order, so the output is the same for any number of threads.
 
 use crate::event::{Event, Grouper, Marker, ParsedChunk, Window, parse_chunk};
 use crate::input::{ChunkReader, InputError, ReadOptions, Source};
@@ -31,6 +31,10 @@ pub struct PipelineOptions {
     pub listed_skips: usize,
     /// A progress bar may be drawn on stderr (a terminal, no `-q`); it is for large inputs.
     pub progress: bool,
+    /// Results are delivered while the next step's are made, rather than before: for output
+    /// so large that writing it would leave threads idle (an export is 3.5 times its input),
+    /// at some cost in threads waiting on each other where it is small.
+    pub deliver_while_processing: bool,
 }
 
 impl Default for PipelineOptions {
@@ -43,6 +47,7 @@ impl Default for PipelineOptions {
             marker: None,
             listed_skips: LISTED_SKIPS,
             progress: false,
+            deliver_while_processing: false,
         }
     }
 }
@@ -98,12 +103,13 @@ where
     let wave_size = options.threads.max(1) * 4;
     let window = options.window;
     let marker = options.marker.as_deref();
+    let deliver_while_processing = options.deliver_while_processing;
     let mut consume = consume;
     // Parsed waves not yet grouped: a wave is grouped once the next one is parsed, so the
     // grouper sees a whole wave ahead (see `Grouper::push_chunk`).
     let mut pending: VecDeque<Vec<ParsedChunk>> = VecDeque::new();
     // A step's results are delivered during the next step, so that writing the output overlaps
-    // parsing instead of holding every thread up.
+    // parsing and processing instead of holding every thread up.
     let mut undelivered: Option<Vec<T>> = None;
     loop {
         let wave = read_wave(&mut reader, wave_size, &mut engine.stats.errors);
@@ -123,11 +129,20 @@ where
                         .collect::<Vec<ParsedChunk>>()
                 },
                 || {
-                    if let Some(outputs) = undelivered.take() {
-                        engine.deliver(outputs, &mut consume);
+                    let mut previous = undelivered.take();
+                    if ready.is_none() || !deliver_while_processing {
+                        engine.deliver(previous.take(), &mut consume);
                     }
-                    let ready = ready.filter(|_| !engine.stopped);
-                    ready.map(|wave| engine.step(wave, next, false, &process))
+                    let wave = ready.filter(|_| !engine.stopped)?;
+                    let events = engine.group(wave, next, false);
+                    let batch = engine.batch;
+                    let made = || events.par_chunks(batch).map(&process).collect();
+                    let outputs = match previous {
+                        Some(_) => rayon::join(made, || engine.deliver(previous, &mut consume)).0,
+                        None => made(),
+                    };
+                    engine.recycle(events);
+                    Some(outputs)
                 },
             )
         });
@@ -136,16 +151,17 @@ where
             break;
         }
         if last {
-            if let Some(outputs) = undelivered.take() {
-                engine.deliver(outputs, &mut consume);
-            }
+            engine.deliver(undelivered.take(), &mut consume);
             while !engine.stopped
                 && let Some(wave) = pending.pop_front()
             {
                 let next = pending.front().map_or(&[][..], Vec::as_slice);
                 let end = next.is_empty();
-                let outputs = pool.install(|| engine.step(wave, next, end, &process));
-                engine.deliver(outputs, &mut consume);
+                let events = engine.group(wave, next, end);
+                let outputs =
+                    pool.install(|| events.par_chunks(engine.batch).map(&process).collect());
+                engine.recycle(events);
+                engine.deliver(Some(outputs), &mut consume);
             }
             break;
         }
@@ -193,15 +209,9 @@ struct Engine {
 }
 
 impl Engine {
-    /// Groups a wave's records, then processes the events it closed, in parallel. `next` is
-    /// the wave that follows, parsed already; `end` says that nothing follows.
-    fn step<T: Send>(
-        &mut self,
-        parsed: Vec<ParsedChunk>,
-        next: &[ParsedChunk],
-        end: bool,
-        process: &(impl Fn(&[Event]) -> T + Sync),
-    ) -> Vec<T> {
+    /// Groups a wave's records into the events it closes. `next` is the wave that follows,
+    /// parsed already; `end` says that nothing follows.
+    fn group(&mut self, parsed: Vec<ParsedChunk>, next: &[ParsedChunk], end: bool) -> Vec<Event> {
         let mut events = std::mem::take(&mut self.events);
         let known: Vec<&ParsedChunk> = parsed.iter().chain(next).collect();
         for (i, chunk) in parsed.iter().enumerate() {
@@ -218,10 +228,13 @@ impl Engine {
                 self.stats.note_time(stamp);
             }
         }
-        let outputs = events.par_chunks(self.batch).map(process).collect();
+        events
+    }
+
+    /// Keeps a step's event list for its allocation.
+    fn recycle(&mut self, mut events: Vec<Event>) {
         events.clear();
         self.events = events;
-        outputs
     }
 
     /// Counts a chunk's lines, records and skipped lines, with their line numbers in the file.
@@ -243,8 +256,8 @@ impl Engine {
         }
     }
 
-    fn deliver<T>(&mut self, outputs: Vec<T>, consume: &mut impl FnMut(T) -> Flow) {
-        for output in outputs {
+    fn deliver<T>(&mut self, outputs: Option<Vec<T>>, consume: &mut impl FnMut(T) -> Flow) {
+        for output in outputs.into_iter().flatten() {
             if self.stopped {
                 return;
             }

@@ -168,6 +168,8 @@ fn raw_output(path: &Path, threads: usize, block_size: usize) -> Vec<u8> {
             ..ReadOptions::default()
         },
         batch: 7,
+        // Both ways of delivering, against a reference made with one thread and the other.
+        deliver_while_processing: threads % 2 == 0,
         ..PipelineOptions::default()
     };
     let mut out = Vec::new();

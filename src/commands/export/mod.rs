@@ -124,6 +124,7 @@ pub fn run(options: &ExportOptions, sink: &mut Sink) -> ExportOutcome {
     };
     let mut pipeline_options = PipelineOptions {
         marker: matcher.marker().map(std::sync::Arc::new),
+        deliver_while_processing: true,
         ..options.pipeline.clone()
     };
     // The export is about four times the size of its input, and a wave's output is held
