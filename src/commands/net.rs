@@ -88,14 +88,7 @@ struct Output<'s> {
 impl Output<'_> {
     /// Writes `bytes`; false once the reader is gone or writing failed.
     fn write(&mut self, bytes: &[u8]) -> bool {
-        match self.sink.write(bytes) {
-            Ok(()) => true,
-            Err(SinkError::Closed) => false,
-            Err(SinkError::Io(err)) => {
-                self.error.get_or_insert(err);
-                false
-            }
-        }
+        self.sink.write_keeping(bytes, &mut self.error)
     }
 }
 

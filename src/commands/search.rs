@@ -326,11 +326,11 @@ fn write_matches(
     let start = |i: usize| if i == 0 { 0 } else { batch.ends[i - 1] };
     if !sink.flushes_each() {
         let whole = &batch.text[start(range.start)..batch.ends[range.end - 1]];
-        return write_out(sink, whole, output_error);
+        return sink.write_keeping(whole, output_error);
     }
     range
         .into_iter()
-        .all(|i| write_out(sink, &batch.text[start(i)..batch.ends[i]], output_error))
+        .all(|i| sink.write_keeping(&batch.text[start(i)..batch.ends[i]], output_error))
 }
 
 fn save_checkpoint(
@@ -416,19 +416,7 @@ fn write_events(
 }
 
 fn flush(sink: &mut Sink, buffer: &mut Vec<u8>, output_error: &mut Option<std::io::Error>) -> bool {
-    let written = write_out(sink, buffer, output_error);
+    let written = sink.write_keeping(buffer, output_error);
     buffer.clear();
     written
-}
-
-/// Whether `bytes` reached the sink; an error is kept for the exit status.
-fn write_out(sink: &mut Sink, bytes: &[u8], output_error: &mut Option<std::io::Error>) -> bool {
-    match sink.write(bytes) {
-        Ok(()) => true,
-        Err(SinkError::Closed) => false,
-        Err(SinkError::Io(err)) => {
-            output_error.get_or_insert(err);
-            false
-        }
-    }
 }

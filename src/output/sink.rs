@@ -101,6 +101,19 @@ impl Sink {
         self.check(result)
     }
 
+    /// Writes `bytes`, keeping the first write error in `error`; false once the reader is
+    /// gone or writing failed.
+    pub fn write_keeping(&mut self, bytes: &[u8], error: &mut Option<io::Error>) -> bool {
+        match self.write(bytes) {
+            Ok(()) => true,
+            Err(SinkError::Closed) => false,
+            Err(SinkError::Io(err)) => {
+                error.get_or_insert(err);
+                false
+            }
+        }
+    }
+
     pub fn finish(&mut self) -> Result<(), SinkError> {
         if self.closed {
             return Ok(());

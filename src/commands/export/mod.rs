@@ -79,7 +79,7 @@ pub fn run(options: &ExportOptions, sink: &mut Sink) -> ExportOutcome {
     let mut table = ProcessTable::default();
     let mut matched = 0u64;
     if format == ExportFormat::Csv {
-        write_out(sink, &export::csv::header(), &mut output_error);
+        sink.write_keeping(&export::csv::header(), &mut output_error);
     }
     let mut out = Vec::new();
     let consume = |batch: Batch| {
@@ -100,12 +100,12 @@ pub fn run(options: &ExportOptions, sink: &mut Sink) -> ExportOutcome {
                     out.extend_from_slice(parent);
                     out.extend_from_slice(&batch.text[split..end]);
                     pending = end;
-                    write_out(sink, &out, &mut output_error)
+                    sink.write_keeping(&out, &mut output_error)
                 } else {
                     let head = &batch.text[pending..split];
                     pending = split;
-                    write_out(sink, head, &mut output_error)
-                        && write_out(sink, parent, &mut output_error)
+                    sink.write_keeping(head, &mut output_error)
+                        && sink.write_keeping(parent, &mut output_error)
                 };
                 if !written {
                     return Flow::Stop;
@@ -116,7 +116,7 @@ pub fn run(options: &ExportOptions, sink: &mut Sink) -> ExportOutcome {
                 table.learn(lineage);
             }
         }
-        let written = write_out(sink, &batch.text[pending..], &mut output_error);
+        let written = sink.write_keeping(&batch.text[pending..], &mut output_error);
         let mut text = batch.text;
         text.clear();
         spare.lock().expect("not poisoned").push(text);
@@ -182,19 +182,4 @@ fn render_batch(
         });
     }
     batch
-}
-
-/// Writes `bytes`; false when the output is gone.
-fn write_out(sink: &mut Sink, bytes: &[u8], output_error: &mut Option<std::io::Error>) -> bool {
-    if bytes.is_empty() {
-        return true;
-    }
-    match sink.write(bytes) {
-        Ok(()) => true,
-        Err(SinkError::Closed) => false,
-        Err(SinkError::Io(err)) => {
-            output_error.get_or_insert(err);
-            false
-        }
-    }
 }
