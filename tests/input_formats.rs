@@ -623,6 +623,31 @@ fn stdin_is_cut_into_blocks_without_splitting_events() {
 }
 
 #[test]
+fn long_lines_back_to_back_in_an_archive_come_out_whole() {
+    // Two lines longer than a decoded block (2 MiB), one right after the other: each block
+    // still ends on a line end and every byte comes out.
+    let mut log = Vec::new();
+    for serial in 1..=20_000u32 {
+        log.extend(
+            format!("type=USER_LOGIN msg=audit(1700000000.000:{serial}): pid=1 res=success\n")
+                .bytes(),
+        );
+    }
+    log.extend(b"type=EXECVE msg=audit(1700000001.000:30001): argc=1 a0=\"");
+    log.extend(std::iter::repeat_n(b'x', 3 << 20));
+    log.extend(b"\"\ntype=EXECVE msg=audit(1700000001.000:30002): argc=1 a0=");
+    log.extend(std::iter::repeat_n(b'y', 5 << 20));
+    log.extend(b"\ntype=USER_LOGIN msg=audit(1700000002.000:30003): pid=1 res=success\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.log.gz");
+    std::fs::write(&path, filter_through("gzip", &["-c", "-1"], &log)).unwrap();
+    let output = search(&["--stats", path.to_str().unwrap()]);
+    assert_code(&output, 0, "long lines in gzip");
+    assert!(output.stdout == log, "the whole archive, unchanged");
+    assert_eq!(stat(&stderr_text(&output), "events"), 20_003);
+}
+
+#[test]
 fn repeated_event_ids_group_the_same_whatever_the_read_path() {
     // The same log twice in one file (evidence copied twice and concatenated): every id occurs
     // twice, 17 160 records apart. Whether the second occurrence joins the first event or

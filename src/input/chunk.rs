@@ -1,6 +1,7 @@
 //! A chunk: a run of whole lines from one source, borrowed from a memory map or owned after
 //! decompression, with the source and byte offset it came from.
 
+use super::block::Block;
 use memmap2::Mmap;
 use std::sync::Arc;
 
@@ -21,6 +22,7 @@ enum ChunkData {
         end: usize,
     },
     Owned(Vec<u8>),
+    Decoded(Block),
 }
 
 impl Chunk {
@@ -42,10 +44,21 @@ impl Chunk {
         }
     }
 
+    /// A block decoded from a compressed file or stdin.
+    pub fn decoded(source: u32, offset: u64, block: Block) -> Self {
+        Chunk {
+            source,
+            offset,
+            seq: 0,
+            data: ChunkData::Decoded(block),
+        }
+    }
+
     pub fn bytes(&self) -> &[u8] {
         match &self.data {
             ChunkData::Mapped { map, start, end } => &map[*start..*end],
             ChunkData::Owned(bytes) => bytes,
+            ChunkData::Decoded(block) => block.bytes(),
         }
     }
 
@@ -82,7 +95,7 @@ impl Drop for Chunk {
     }
 }
 
-fn page_size() -> usize {
+pub(crate) fn page_size() -> usize {
     // SAFETY: sysconf has no preconditions.
     let size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
     if size > 0 { size as usize } else { 4096 }

@@ -5,6 +5,7 @@
 //! stdin are decoded on background threads into owned blocks, several files at once, so that
 //! decompression overlaps parsing.
 
+pub mod block;
 pub mod chunk;
 pub mod decode;
 pub mod discover;

@@ -3,6 +3,7 @@
 //! once, each into a bounded queue so memory stays flat whatever the input size.
 
 use super::InputError;
+use super::block::{Block, BlockPool};
 use super::chunk::{Chunk, cut_after_line};
 use super::decode::{self, Compression, CountingReader};
 use super::discover::{Source, SourceKind};
@@ -65,6 +66,12 @@ enum Producer {
     },
 }
 
+impl Producer {
+    fn is_stream(&self) -> bool {
+        matches!(self, Producer::Stream { .. })
+    }
+}
+
 pub struct ChunkReader {
     sources: Arc<Vec<Source>>,
     options: ReadOptions,
@@ -75,12 +82,15 @@ pub struct ChunkReader {
     seq: u64,
     /// Files read through a map, with the length mapped: checked for shrinking at the end.
     mapped: Vec<(std::path::PathBuf, u64)>,
+    /// Memory for the blocks of compressed files and stdin.
+    pool: Arc<BlockPool>,
 }
 
 impl ChunkReader {
     pub fn new(sources: Arc<Vec<Source>>, options: ReadOptions) -> Self {
         ChunkReader {
             sources,
+            pool: BlockPool::new(options.block_size + READ_ROOM),
             options,
             counters: Arc::new(ReadCounters::default()),
             next_source: 0,
@@ -98,12 +108,8 @@ impl ChunkReader {
     /// Starts sources until `decode_ahead` streams run in the background (mapped files cost
     /// nothing to start, so they never hold a stream back).
     fn start_more(&mut self) {
-        let running = |started: &VecDeque<Producer>| {
-            started
-                .iter()
-                .filter(|p| matches!(p, Producer::Stream { .. }))
-                .count()
-        };
+        let running =
+            |started: &VecDeque<Producer>| started.iter().filter(|p| p.is_stream()).count();
         while self.next_source < self.sources.len()
             && (self.started.is_empty()
                 || running(&self.started) < self.options.decode_ahead.max(1))
@@ -188,14 +194,15 @@ impl ChunkReader {
     fn spawn_stream(&self, id: u32, name: String, path: Option<std::path::PathBuf>) -> Producer {
         let (tx, rx) = sync_channel(self.options.blocks_ahead.max(1));
         let chunk_size = self.options.block_size;
+        let pool = self.pool.clone();
         let counters = self.counters.clone();
         thread::spawn(move || {
             let result = match path {
                 Some(path) => match File::open(&path) {
-                    Ok(file) => pump(id, &name, file, chunk_size, &counters, &tx),
+                    Ok(file) => pump(id, &name, file, chunk_size, &pool, &counters, &tx),
                     Err(err) => Err(InputError::io(&path, &err)),
                 },
-                None => pump(id, &name, io::stdin(), chunk_size, &counters, &tx),
+                None => pump(id, &name, io::stdin(), chunk_size, &pool, &counters, &tx),
             };
             if let Err(err) = result {
                 let _ = tx.send(Err(err));
@@ -214,6 +221,12 @@ impl Iterator for ChunkReader {
                 return Some(Err(err));
             }
             self.start_more();
+            let map_begins = matches!(self.started.front(), Some(Producer::Mapped { pos: 0, .. }));
+            if map_begins && !self.started.iter().any(Producer::is_stream) {
+                // Nothing is decoded any more, for now: the idle blocks' memory goes back
+                // before the map's pages come in.
+                self.pool.release_idle();
+            }
             let producer = self.started.front_mut()?;
             let item = match producer {
                 Producer::Mapped {
@@ -277,6 +290,7 @@ fn pump(
     name: &str,
     input: impl Read + Send,
     chunk_size: usize,
+    pool: &Arc<BlockPool>,
     counters: &ReadCounters,
     tx: &std::sync::mpsc::SyncSender<Result<Chunk, InputError>>,
 ) -> Result<(), InputError> {
@@ -292,6 +306,7 @@ fn pump(
         .map_err(|e| InputError::new(name, decode::describe(&e)))?;
     let mut blocks = Blocks {
         reader,
+        pool: pool.clone(),
         chunk_size,
         carry: Vec::new(),
         offset: 0,
@@ -311,7 +326,7 @@ fn pump(
                 counters
                     .bytes_out
                     .fetch_add(bytes.len() as u64, Ordering::Relaxed);
-                if tx.send(Ok(Chunk::owned(id, offset, bytes))).is_err() {
+                if tx.send(Ok(Chunk::decoded(id, offset, bytes))).is_err() {
                     return Ok(());
                 }
             }
@@ -333,65 +348,164 @@ fn pump(
 }
 
 /// A block of whole lines and its offset in the decoded stream.
-type Block = (u64, Vec<u8>);
+type OffsetBlock = (u64, Block);
 
 /// Cuts a byte stream into blocks of whole lines.
 struct Blocks<R> {
     reader: R,
+    pool: Arc<BlockPool>,
     chunk_size: usize,
+    /// The partial line at the end of the last block, to start the next one.
     carry: Vec<u8>,
     offset: u64,
     /// A read error held back until the bytes decoded before it have been delivered.
     failed: Option<io::Error>,
 }
 
+/// Spare room below which a block is grown before the next read.
+const READ_ROOM: usize = 64 * 1024;
+
+/// The most one read asks for. A decoder that meets damage fails the whole read, losing what
+/// it decoded in that call, so reads are kept small enough that little is lost.
+const READ_STEP: usize = 128 * 1024;
+
 impl<R: Read> Blocks<R> {
     /// The next block and its offset; at the end, the last partial line; on an error, the
     /// error after whatever was decoded has been delivered.
-    fn next_block(&mut self) -> Result<Option<Block>, (u64, io::Error)> {
+    fn next_block(&mut self) -> Result<Option<OffsetBlock>, (u64, io::Error)> {
         if let Some(err) = self.failed.take() {
             return Err((self.offset, err));
         }
-        // `buf` is zero-filled once as it grows; `filled` bytes of it hold data. (Filling it
-        // again before every read made small pipe reads cost the whole block each time.)
-        let mut buf = std::mem::take(&mut self.carry);
-        let mut filled = buf.len();
-        // Start small and double: a small file does not pay for a whole block.
-        let most = (self.chunk_size + 64 * 1024).max(256 * 1024);
-        buf.resize((filled * 2).clamp(256 * 1024, most), 0);
+        let offset = self.offset;
+        let mut block = self.pool.take().map_err(|e| (offset, e))?;
+        block
+            .extend_from_slice(&self.carry)
+            .map_err(|e| (offset, e))?;
+        self.carry.clear();
         loop {
-            if filled >= self.chunk_size
-                && let Some(cut) = memchr::memrchr(b'\n', &buf[..filled])
+            if block.len() >= self.chunk_size
+                && let Some(cut) = memchr::memrchr(b'\n', block.bytes())
             {
-                self.carry = buf[cut + 1..filled].to_vec();
-                buf.truncate(cut + 1);
+                self.carry.extend_from_slice(&block.bytes()[cut + 1..]);
+                block.truncate(cut + 1);
                 break;
             }
-            if buf.len() - filled < 64 * 1024 {
-                buf.resize(buf.len() * 2, 0);
-            }
-            match self.reader.read(&mut buf[filled..]) {
-                Ok(0) => {
-                    buf.truncate(filled);
-                    break;
-                }
-                Ok(n) => filled += n,
+            // Only a line longer than the block grows it.
+            block.reserve(READ_ROOM).map_err(|e| (offset, e))?;
+            let spare = block.spare_mut();
+            let step = spare.len().min(READ_STEP);
+            match self.reader.read(&mut spare[..step]) {
+                Ok(0) => break,
+                Ok(n) => block.advance(n),
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
                 Err(err) => {
-                    buf.truncate(filled);
                     self.failed = Some(err);
                     break;
                 }
             }
         }
-        if buf.is_empty() {
+        if block.is_empty() {
             return match self.failed.take() {
                 Some(err) => Err((self.offset, err)),
                 None => Ok(None),
             };
         }
-        let offset = self.offset;
-        self.offset += buf.len() as u64;
-        Ok(Some((offset, buf)))
+        self.offset += block.len() as u64;
+        Ok(Some((offset, block)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that hands out at most `step` bytes a call, as a decoder or a pipe does.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.step).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    fn blocks_of(text: &[u8], chunk_size: usize, step: usize) -> Vec<(u64, Block)> {
+        let mut blocks = Blocks {
+            reader: Trickle { bytes: text, step },
+            pool: BlockPool::new(chunk_size + READ_ROOM),
+            chunk_size,
+            carry: Vec::new(),
+            offset: 0,
+            failed: None,
+        };
+        std::iter::from_fn(|| blocks.next_block().expect("no read error")).collect()
+    }
+
+    #[test]
+    fn blocks_are_whole_lines_and_hold_at_most_a_block_and_a_bit() {
+        let line = b"type=SYSCALL msg=audit(1700000000.000:1): arch=c000003e syscall=59\n";
+        let text: Vec<u8> = line
+            .iter()
+            .copied()
+            .cycle()
+            .take(line.len() * 40_000)
+            .collect();
+        let chunk_size = 256 * 1024;
+        let blocks = blocks_of(&text, chunk_size, 7000);
+        assert!(blocks.len() > 5, "{} blocks", blocks.len());
+        let mut offset = 0;
+        for (at, block) in &blocks {
+            assert_eq!(*at, offset);
+            assert_eq!(block.bytes().last(), Some(&b'\n'));
+            assert!(
+                block.capacity() <= chunk_size + READ_ROOM,
+                "a {} byte block in a {} byte buffer",
+                block.len(),
+                block.capacity()
+            );
+            offset += block.len() as u64;
+        }
+        let joined: Vec<u8> = blocks
+            .iter()
+            .flat_map(|(_, b)| b.bytes().iter().copied())
+            .collect();
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn a_line_longer_than_two_blocks_is_carried_whole() {
+        let mut text = b"type=A msg=audit(1.000:1): a=1\n".repeat(5000);
+        let long_start = text.len();
+        text.extend(b"type=EXECVE msg=audit(1.000:2): a0=\"");
+        text.extend(std::iter::repeat_n(b'x', 3 << 20));
+        text.extend(b"\"\n");
+        let long_end = text.len();
+        // Another long line right after it.
+        text.extend(b"type=EXECVE msg=audit(1.000:3): a0=");
+        text.extend(std::iter::repeat_n(b'y', 5 << 20));
+        text.push(b'\n');
+        text.extend(b"type=A msg=audit(1.000:3): a=1\n".repeat(5000));
+        // Small reads, and reads that fill the buffer (a newline early in a large read
+        // leaves a carry longer than a block).
+        for step in [50_000, usize::MAX] {
+            let blocks = blocks_of(&text, 256 * 1024, step);
+            let joined: Vec<u8> = blocks
+                .iter()
+                .flat_map(|(_, b)| b.bytes().iter().copied())
+                .collect();
+            assert!(joined == text, "reads of {step} bytes: the text, unchanged");
+            assert!(
+                blocks
+                    .iter()
+                    .any(|(at, b)| (*at as usize) <= long_start
+                        && *at as usize + b.len() >= long_end),
+                "reads of {step} bytes: the long line lies in one block"
+            );
+        }
     }
 }
