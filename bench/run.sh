@@ -16,10 +16,12 @@ log() { printf '\n==> %s\n' "$*" >&2; }
 
 usage() {
     cat <<'EOF'
-Usage: bench/run.sh [--quick] [--runs N] [--out FILE]
+Usage: bench/run.sh [--quick] [--runs N] [--only LIST] [--out FILE]
 
   --quick      smoke run on a 64 MiB corpus (plain log and rotated archive) instead of 1 GiB
   --runs N     timed runs per command (default: $RUNS or 5); one warm-up run comes first
+  --only LIST  time only these comparisons, by number (e.g. 1,5,6; all ten by default);
+               peak RSS is measured either way
   --out FILE   Markdown report (default: bench/results.md); it is printed to stdout as well
 
 Environment:
@@ -37,6 +39,7 @@ SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd -- "$SCRIPT_DIR/.." && pwd)
 
 QUICK=0
+ONLY=
 RUNS=${RUNS:-5}
 OUT="$REPO/bench/results.md"
 while (($#)); do
@@ -44,6 +47,8 @@ while (($#)); do
         --quick) QUICK=1 ;;
         --runs) (($# >= 2)) || die "--runs needs a value"; RUNS=$2; shift ;;
         --runs=*) RUNS=${1#*=} ;;
+        --only) (($# >= 2)) || die "--only needs a list of numbers"; ONLY=$2; shift ;;
+        --only=*) ONLY=${1#*=} ;;
         --out) (($# >= 2)) || die "--out needs a file name"; OUT=$2; shift ;;
         --out=*) OUT=${1#*=} ;;
         -h | --help) usage; exit 0 ;;
@@ -53,6 +58,7 @@ while (($#)); do
 done
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs needs a positive whole number, got '$RUNS'"
 [[ -n $OUT ]] || die "--out needs a file name"
+[[ -z $ONLY || $ONLY =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--only needs numbers separated by commas, got '$ONLY'"
 case $OUT in /*) ;; *) OUT="$PWD/$OUT" ;; esac
 
 BENCH_DIR=${BENCH_DIR:-/tmp/ausift-bench}
@@ -267,6 +273,16 @@ group 9 "Executables summary (plain log F)" report "$F_BYTES" \
 group 10 "Export to JSON Lines: every event decoded (plain log F)" export "$F_BYTES" \
     "ausearch -if F -i" "ausearch -if $qF -i" \
     "ausift export F" "$qA export $qF"
+if [[ -n $ONLY ]]; then
+    kept_ids=() kept_title=() kept_kind=() kept_bytes=()
+    for i in "${!G_IDS[@]}"; do
+        [[ ,$ONLY, == *,${G_IDS[$i]},* ]] || continue
+        kept_ids+=("${G_IDS[$i]}"); kept_title+=("${G_TITLE[$i]}")
+        kept_kind+=("${G_KIND[$i]}"); kept_bytes+=("${G_BYTES[$i]}")
+    done
+    ((${#kept_ids[@]})) || die "--only $ONLY names no comparison (they are numbered 1 to ${#G_IDS[@]})"
+    G_IDS=("${kept_ids[@]}") G_TITLE=("${kept_title[@]}") G_KIND=("${kept_kind[@]}") G_BYTES=("${kept_bytes[@]}")
+fi
 spec bytes 6 "gunzip-rs -j 2 R/audit.log.{5,4,3,2}.gz" "$GZ_BYTES"
 spec bytes 6 "cat R/audit.log.1 R/audit.log" "$PLAIN_PARTS_BYTES"
 
