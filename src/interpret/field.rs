@@ -255,8 +255,6 @@ fn enriched<'a>(record: &Record<'a>, name: &[u8], kind: FieldType) -> Option<Int
     })
 }
 
-/// The text after the record's 0x1d, if it has one. The search covers only the few bytes
-/// between the body and the end of the record.
 fn render_kind<'a>(
     ctx: &EventContext,
     record_type: Option<u32>,

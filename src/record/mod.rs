@@ -43,10 +43,9 @@ pub struct Header {
     pub type_name: (u32, u32),
     /// `None` for records written without a timestamp (`msg=?`).
     pub stamp: Option<Stamp>,
-    /// Start and end of the key=value body (end excludes the enrichment and trailing blanks).
+    /// Start and end of the key=value body (end excludes the enrichment and trailing blanks);
+    /// [`Record::enrichment`] finds the ENRICHED translations after it.
     pub body: (u32, u32),
-    /// Start of the ENRICHED translations after the 0x1d byte, to the end of the record.
-    pub enrichment: Option<u32>,
 }
 
 impl Header {
@@ -132,7 +131,6 @@ impl<'a> Record<'a> {
                 type_name: self.type_name,
                 stamp: None,
                 body: self.body,
-                enrichment: None,
             },
         }
     }
@@ -289,10 +287,7 @@ fn parse_at(text: &[u8], start: usize, hints: LineHints) -> Result<ParsedRecord,
     } else {
         None
     };
-    let (body_end, enrichment) = match separator {
-        Some(i) => (body_start + i, Some((body_start + i + 1) as u32)),
-        None => (record_end, None),
-    };
+    let body_end = separator.map_or(record_end, |i| body_start + i);
     let body_end = body_start + trim_end(&text[body_start..body_end]).len();
     Ok(ParsedRecord {
         header: Header {
@@ -300,7 +295,6 @@ fn parse_at(text: &[u8], start: usize, hints: LineHints) -> Result<ParsedRecord,
             type_name,
             stamp,
             body: (body_start as u32, body_end as u32),
-            enrichment,
         },
         start: 0,
         len: record_end,
