@@ -12,8 +12,14 @@ use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+/// Spare room past a block's size: reads go on into it until a line ends past the size.
+pub const READ_ROOM: usize = 64 * 1024;
+
 /// Idle block maps of one size.
 pub struct BlockPool {
+    /// Bytes a block is filled to before it is cut at its last line end.
+    block_size: usize,
+    /// Bytes of each map: the block size, [`READ_ROOM`] and the rest of the last page.
     size: usize,
     idle: Mutex<Vec<MmapMut>>,
     /// Cleared by [`BlockPool::release_idle`]: blocks handed back then are unmapped, not kept.
@@ -21,13 +27,18 @@ pub struct BlockPool {
 }
 
 impl BlockPool {
-    /// A pool of maps of at least `size` bytes (a whole number of pages).
-    pub fn new(size: usize) -> Arc<Self> {
+    /// A pool of blocks of `block_size` bytes and a bit.
+    pub fn new(block_size: usize) -> Arc<Self> {
         Arc::new(BlockPool {
-            size: size.max(1).next_multiple_of(super::chunk::page_size()),
+            block_size,
+            size: (block_size + READ_ROOM).next_multiple_of(super::chunk::page_size()),
             idle: Mutex::new(Vec::new()),
             keeping: AtomicBool::new(true),
         })
+    }
+
+    pub fn block_size(&self) -> usize {
+        self.block_size
     }
 
     /// An empty block, reused when one is idle.

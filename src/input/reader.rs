@@ -3,7 +3,7 @@
 //! once, each into a bounded queue so memory stays flat whatever the input size.
 
 use super::InputError;
-use super::block::{Block, BlockPool};
+use super::block::{Block, BlockPool, READ_ROOM};
 use super::chunk::{Chunk, cut_after_line};
 use super::decode::{self, Compression, CountingReader};
 use super::discover::{Source, SourceKind};
@@ -90,7 +90,7 @@ impl ChunkReader {
     pub fn new(sources: Arc<Vec<Source>>, options: ReadOptions) -> Self {
         ChunkReader {
             sources,
-            pool: BlockPool::new(options.block_size + READ_ROOM),
+            pool: BlockPool::new(options.block_size),
             options,
             counters: Arc::new(ReadCounters::default()),
             next_source: 0,
@@ -193,16 +193,15 @@ impl ChunkReader {
 
     fn spawn_stream(&self, id: u32, name: String, path: Option<std::path::PathBuf>) -> Producer {
         let (tx, rx) = sync_channel(self.options.blocks_ahead.max(1));
-        let chunk_size = self.options.block_size;
         let pool = self.pool.clone();
         let counters = self.counters.clone();
         thread::spawn(move || {
             let result = match path {
                 Some(path) => match File::open(&path) {
-                    Ok(file) => pump(id, &name, file, chunk_size, &pool, &counters, &tx),
+                    Ok(file) => pump(id, &name, file, &pool, &counters, &tx),
                     Err(err) => Err(InputError::io(&path, &err)),
                 },
-                None => pump(id, &name, io::stdin(), chunk_size, &pool, &counters, &tx),
+                None => pump(id, &name, io::stdin(), &pool, &counters, &tx),
             };
             if let Err(err) = result {
                 let _ = tx.send(Err(err));
@@ -289,7 +288,6 @@ fn pump(
     id: u32,
     name: &str,
     input: impl Read + Send,
-    chunk_size: usize,
     pool: &Arc<BlockPool>,
     counters: &ReadCounters,
     tx: &std::sync::mpsc::SyncSender<Result<Chunk, InputError>>,
@@ -307,7 +305,6 @@ fn pump(
     let mut blocks = Blocks {
         reader,
         pool: pool.clone(),
-        chunk_size,
         carry: Vec::new(),
         offset: 0,
         failed: None,
@@ -353,17 +350,14 @@ type OffsetBlock = (u64, Block);
 /// Cuts a byte stream into blocks of whole lines.
 struct Blocks<R> {
     reader: R,
+    /// Where blocks come from, and how large they are.
     pool: Arc<BlockPool>,
-    chunk_size: usize,
     /// The partial line at the end of the last block, to start the next one.
     carry: Vec<u8>,
     offset: u64,
     /// A read error held back until the bytes decoded before it have been delivered.
     failed: Option<io::Error>,
 }
-
-/// Spare room below which a block is grown before the next read.
-const READ_ROOM: usize = 64 * 1024;
 
 /// The most one read asks for. A decoder that meets damage fails the whole read, losing what
 /// it decoded in that call, so reads are kept small enough that little is lost.
@@ -382,8 +376,9 @@ impl<R: Read> Blocks<R> {
             .extend_from_slice(&self.carry)
             .map_err(|e| (offset, e))?;
         self.carry.clear();
+        let block_size = self.pool.block_size();
         loop {
-            if block.len() >= self.chunk_size
+            if block.len() >= block_size
                 && let Some(cut) = memchr::memrchr(b'\n', block.bytes())
             {
                 self.carry.extend_from_slice(&block.bytes()[cut + 1..]);
@@ -437,8 +432,7 @@ mod tests {
     fn blocks_of(text: &[u8], chunk_size: usize, step: usize) -> Vec<(u64, Block)> {
         let mut blocks = Blocks {
             reader: Trickle { bytes: text, step },
-            pool: BlockPool::new(chunk_size + READ_ROOM),
-            chunk_size,
+            pool: BlockPool::new(chunk_size),
             carry: Vec::new(),
             offset: 0,
             failed: None,
